@@ -1,0 +1,210 @@
+using System.Buffers.Binary;
+using DmvpnLab.Net.Arp;
+using DmvpnLab.Sim;
+using DmvpnLab.Wire;
+
+namespace DmvpnLab.Net.Interfaces;
+
+/// <summary>
+/// An Ethernet port cabled to a <see cref="Link"/>: Ethernet II framing, ARP
+/// (RFC 826) for next hops, and hand-off of IPv4 to the node's stack.
+/// </summary>
+public sealed class EthernetInterface : NetworkInterface, ILinkEndpoint
+{
+    private const int HeaderLength = 14;
+    private const int MinimumFrameLength = 60;
+    private const int ArpLength = 28;
+
+    public EthernetInterface(NetworkNode node, string name, MacAddress mac) : base(node, name)
+    {
+        Mac = mac;
+    }
+
+    public MacAddress Mac { get; }
+
+    public Link? Link { get; private set; }
+
+    public ArpCache Arp { get; } = new();
+
+    public override bool LineProtocolUp => Link is { IsUp: true };
+
+    public override int Mtu => 1500;
+
+    public override int DefaultBandwidthKilobits => Name.StartsWith("Gigabit", StringComparison.Ordinal)
+        ? 1_000_000 : Name.StartsWith("Fast", StringComparison.Ordinal) ? 100_000 : 10_000;
+
+    public override int DefaultDelayMicroseconds => Name.StartsWith("Gigabit", StringComparison.Ordinal)
+        ? 10 : Name.StartsWith("Fast", StringComparison.Ordinal) ? 100 : 1000;
+
+    public void Attach(Link link)
+    {
+        Link = link;
+        RaiseStateChanged();
+    }
+
+    public void OnLinkStateChanged(bool up) => RaiseStateChanged();
+
+    public override void TransmitIpv4(PacketBuffer buffer, int offset, int length,
+        Ipv4Address nextHop)
+    {
+        if (!IsUp)
+        {
+            Counters.OutputDrops++;
+            return;
+        }
+
+        MacAddress destination;
+        if (nextHop.IsMulticast)
+        {
+            destination = MacAddress.FromIpv4Multicast(nextHop);
+        }
+        else if (nextHop == Ipv4Address.Broadcast || IsSubnetBroadcast(nextHop))
+        {
+            destination = MacAddress.Broadcast;
+        }
+        else if (!Arp.TryGet(nextHop, out destination))
+        {
+            QueueForArp(buffer, offset, length, nextHop);
+            return;
+        }
+
+        SendFrame(buffer.Bytes.AsSpan(), offset, length, destination, EtherTypeIpv4);
+    }
+
+    private const ushort EtherTypeIpv4 = 0x0800;
+    private const ushort EtherTypeArp = 0x0806;
+
+    private bool IsSubnetBroadcast(Ipv4Address address) =>
+        HasAddress && PrefixLength < 31 &&
+        address.Value == (Network.Value | ~Mask.Value);
+
+    private void QueueForArp(PacketBuffer buffer, int offset, int length, Ipv4Address nextHop)
+    {
+        var copy = Node.Pool.Rent();
+        buffer.Bytes.AsSpan(offset, length).CopyTo(copy.Bytes.AsSpan(NetworkNode.Headroom));
+        copy.Length = NetworkNode.Headroom + length;
+        bool first = Arp.Enqueue(nextHop, copy, NetworkNode.Headroom, length, out bool dropped);
+        if (dropped)
+        {
+            Node.Pool.Return(copy);
+            Counters.OutputDrops++;
+            return;
+        }
+
+        if (first)
+            SendArp(operation: 1, MacAddress.Broadcast, default, nextHop);
+    }
+
+    /// <summary>Writes the Ethernet header in front of the payload and transmits.</summary>
+    private void SendFrame(Span<byte> bytes, int offset, int length, MacAddress destination,
+        ushort etherType)
+    {
+        int start = offset - HeaderLength;
+        var header = bytes.Slice(start, HeaderLength);
+        destination.Write(header);
+        Mac.Write(header[6..]);
+        BinaryPrimitives.WriteUInt16BigEndian(header[12..], etherType);
+        int frameLength = HeaderLength + length;
+        if (frameLength < MinimumFrameLength)
+        {
+            bytes.Slice(start + frameLength, MinimumFrameLength - frameLength).Clear();
+            frameLength = MinimumFrameLength;
+        }
+
+        Counters.CountOutput(frameLength);
+        Link!.Transmit(this, bytes.Slice(start, frameLength));
+    }
+
+    private void SendArp(ushort operation, MacAddress targetMac, MacAddress frameDestination,
+        Ipv4Address targetAddress)
+    {
+        if (!HasAddress)
+            return;
+
+        var buffer = Node.Pool.Rent();
+        var arp = buffer.Bytes.AsSpan(NetworkNode.Headroom, ArpLength);
+        BinaryPrimitives.WriteUInt16BigEndian(arp, 1);
+        BinaryPrimitives.WriteUInt16BigEndian(arp[2..], EtherTypeIpv4);
+        arp[4] = 6;
+        arp[5] = 4;
+        BinaryPrimitives.WriteUInt16BigEndian(arp[6..], operation);
+        Mac.Write(arp[8..]);
+        Address.Write(arp[14..]);
+        (operation == 1 ? default : targetMac).Write(arp[18..]);
+        targetAddress.Write(arp[24..]);
+        var destination = operation == 1 ? MacAddress.Broadcast : frameDestination;
+        SendFrame(buffer.Bytes, NetworkNode.Headroom, ArpLength, destination, EtherTypeArp);
+        Node.Pool.Return(buffer);
+    }
+
+    public void ReceiveFrame(ReadOnlySpan<byte> frame)
+    {
+        if (!AdminUp)
+            return;
+
+        if (frame.Length < HeaderLength)
+        {
+            Counters.InputErrors++;
+            Node.Drops.Count(DropReason.TruncatedFrame);
+            return;
+        }
+
+        var destination = MacAddress.Read(frame);
+        if (destination != Mac && !destination.IsMulticast)
+            return;
+
+        Counters.CountInput(frame.Length);
+        ushort etherType = BinaryPrimitives.ReadUInt16BigEndian(frame[12..]);
+        var payload = frame[HeaderLength..];
+        switch (etherType)
+        {
+            case EtherTypeIpv4:
+                Node.Ipv4.Receive(this, payload);
+                break;
+            case EtherTypeArp:
+                ReceiveArp(payload);
+                break;
+            default:
+                Node.Drops.Count(DropReason.UnsupportedEtherType);
+                break;
+        }
+    }
+
+    private void ReceiveArp(ReadOnlySpan<byte> arp)
+    {
+        if (arp.Length < ArpLength || BinaryPrimitives.ReadUInt16BigEndian(arp) != 1 ||
+            BinaryPrimitives.ReadUInt16BigEndian(arp[2..]) != EtherTypeIpv4 ||
+            arp[4] != 6 || arp[5] != 4)
+        {
+            Node.Drops.Count(DropReason.MalformedArp);
+            return;
+        }
+
+        ushort operation = BinaryPrimitives.ReadUInt16BigEndian(arp[6..]);
+        var senderMac = MacAddress.Read(arp[8..]);
+        var senderAddress = Ipv4Address.Read(arp[14..]);
+        var targetAddress = Ipv4Address.Read(arp[24..]);
+        bool forUs = HasAddress && targetAddress == Address;
+
+        // RFC 826: update an existing binding always, add a new one only if we are the target.
+        if (forUs || Arp.Entries.ContainsKey(senderAddress))
+            ReleaseWaiting(Arp.Learn(senderAddress, senderMac, Node.Scheduler.NowNanoseconds),
+                senderMac);
+
+        if (operation == 1 && forUs)
+            SendArp(operation: 2, senderMac, senderMac, senderAddress);
+    }
+
+    private void ReleaseWaiting(List<(PacketBuffer Buffer, int Offset, int Length)>? waiting,
+        MacAddress mac)
+    {
+        if (waiting is null)
+            return;
+
+        foreach (var (buffer, offset, length) in waiting)
+        {
+            SendFrame(buffer.Bytes, offset, length, mac, EtherTypeIpv4);
+            Node.Pool.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Buffers.Binary;
+using DmvpnLab.Net.Interfaces;
+using DmvpnLab.Net.Routing;
+using DmvpnLab.Sim;
+using DmvpnLab.Wire;
+
+namespace DmvpnLab.Net.Ip;
+
+/// <summary>
+/// A node's IPv4 layer (RFC 791, RFC 1812): checks what arrives, delivers what is ours
+/// to the protocol above, forwards the rest by the FIB, and sends what the node
+/// originates. Received packets are copied once into a pooled buffer when forwarded.
+/// </summary>
+public sealed class Ipv4Stack
+{
+    public const byte DefaultTimeToLive = 255;
+
+    private readonly NetworkNode node;
+    private readonly IIpv4ProtocolHandler?[] handlers = new IIpv4ProtocolHandler?[256];
+    private readonly HashSet<(NetworkInterface, Ipv4Address)> joinedGroups = new();
+    private ushort nextIdentification;
+
+    public Ipv4Stack(NetworkNode node)
+    {
+        this.node = node;
+        Icmp = new IcmpService(node, this);
+        handlers[IpProtocol.Icmp] = Icmp;
+    }
+
+    public IcmpService Icmp { get; }
+
+    /// <summary>When false, the node is a host: it never forwards (VPCS).</summary>
+    public bool ForwardingEnabled { get; set; } = true;
+
+    /// <summary>Called for every packet forwarded or delivered, when set (`debug ip packet`).</summary>
+    public Action<string>? PacketTrace { get; set; }
+
+    public long PacketsForwarded { get; private set; }
+
+    public long PacketsDelivered { get; private set; }
+
+    public void Register(byte protocol, IIpv4ProtocolHandler handler) => handlers[protocol] = handler;
+
+    public void JoinGroup(NetworkInterface networkInterface, Ipv4Address group) =>
+        joinedGroups.Add((networkInterface, group));
+
+    public void LeaveGroup(NetworkInterface networkInterface, Ipv4Address group) =>
+        joinedGroups.Remove((networkInterface, group));
+
+    public ushort NextIdentification() => ++nextIdentification;
+
+    public void Receive(NetworkInterface ingress, ReadOnlySpan<byte> bytes)
+    {
+        if (!TryValidate(bytes, out int totalLength))
+            return;
+
+        var packet = new Ipv4PacketView(bytes[..totalLength]);
+        var destination = packet.Destination;
+        if (IsForUs(ingress, destination))
+        {
+            Deliver(ingress, packet);
+            return;
+        }
+
+        if (!ForwardingEnabled || destination.IsMulticast)
+            return;
+
+        Forward(ingress, packet);
+    }
+
+    private bool TryValidate(ReadOnlySpan<byte> bytes, out int totalLength)
+    {
+        totalLength = 0;
+        if (bytes.Length < Ipv4HeaderWriter.Length || bytes[0] >> 4 != 4)
+        {
+            node.Drops.Count(DropReason.MalformedIpv4);
+            return false;
+        }
+
+        int headerLength = (bytes[0] & 0x0F) * 4;
+        totalLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
+        if (headerLength < Ipv4HeaderWriter.Length || totalLength < headerLength ||
+            totalLength > bytes.Length)
+        {
+            node.Drops.Count(DropReason.MalformedIpv4);
+            return false;
+        }
+
+        if (!InternetChecksum.Verify(bytes[..headerLength]))
+        {
+            node.Drops.Count(DropReason.BadIpv4Checksum);
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool IsForUs(NetworkInterface ingress, Ipv4Address destination)
+    {
+        if (destination == Ipv4Address.Broadcast)
+            return true;
+
+        if (destination.IsMulticast)
+            return joinedGroups.Contains((ingress, destination));
+
+        return node.IsLocalAddress(destination);
+    }
+
+    private void Deliver(NetworkInterface ingress, Ipv4PacketView packet)
+    {
+        PacketsDelivered++;
+        var handler = handlers[packet.Protocol];
+        if (handler is null)
+        {
+            node.Drops.Count(DropReason.UnknownProtocol);
+            Icmp.SendUnreachable(packet, IcmpService.UnreachableProtocol);
+            return;
+        }
+
+        handler.OnReceive(ingress, packet);
+    }
+
+    private void Forward(NetworkInterface ingress, Ipv4PacketView packet)
+    {
+        if (packet.TimeToLive <= 1)
+        {
+            node.Drops.Count(DropReason.TtlExpired);
+            Icmp.SendTimeExceeded(packet);
+            return;
+        }
+
+        var entry = node.Fib.Lookup(packet.Destination);
+        if (entry is null || entry.Kind == FibEntryKind.Receive)
+        {
+            node.Drops.Count(DropReason.NoRoute);
+            Icmp.SendUnreachable(packet, IcmpService.UnreachableNetwork);
+            return;
+        }
+
+        var egress = entry.Interface!;
+        if (packet.TotalLength > egress.IpMtu && packet.DontFragment)
+        {
+            node.Drops.Count(DropReason.MtuExceeded);
+            Icmp.SendFragmentationNeeded(packet, egress.IpMtu);
+            return;
+        }
+
+        var buffer = node.Pool.Rent();
+        var copy = buffer.Bytes.AsSpan(NetworkNode.Headroom, packet.TotalLength);
+        packet.Bytes.CopyTo(copy);
+        Ipv4HeaderWriter.DecrementTimeToLive(copy);
+        PacketsForwarded++;
+        PacketTrace?.Invoke(
+            $"IP: s={packet.Source} (via {ingress.Name}), d={packet.Destination} ({egress.Name}), " +
+            $"len {packet.TotalLength}, forward");
+        egress.TransmitIpv4(buffer, NetworkNode.Headroom, packet.TotalLength,
+            entry.NextHopFor(packet.Destination));
+        node.Pool.Return(buffer);
+    }
+
+    /// <summary>
+    /// Originates a packet: writes the IPv4 header in front of the payload that the
+    /// caller placed at <see cref="NetworkNode.Headroom"/> in <paramref name="buffer"/>,
+    /// routes it by the FIB and transmits it. Returns false when there is no route.
+    /// </summary>
+    public bool Send(PacketBuffer buffer, int payloadLength, Ipv4Address? source,
+        Ipv4Address destination, byte protocol, byte timeToLive = DefaultTimeToLive,
+        byte typeOfService = 0, bool dontFragment = false)
+    {
+        var entry = node.Fib.Lookup(destination);
+        if (entry is null)
+        {
+            node.Drops.Count(DropReason.NoRoute);
+            return false;
+        }
+
+        if (entry.Kind == FibEntryKind.Receive)
+        {
+            int start = NetworkNode.Headroom - Ipv4HeaderWriter.Length;
+            Ipv4HeaderWriter.Write(buffer.Bytes.AsSpan(start), source ?? destination, destination,
+                protocol, timeToLive, typeOfService, NextIdentification(), dontFragment,
+                payloadLength);
+            var loopback = entry.Interface ?? node.Interfaces[0];
+            Receive(loopback, buffer.Bytes.AsSpan(start, Ipv4HeaderWriter.Length + payloadLength));
+            return true;
+        }
+
+        var egress = entry.Interface!;
+        var from = source ?? egress.Address;
+        SendOn(egress, entry.NextHopFor(destination), buffer, payloadLength, from, destination,
+            protocol, timeToLive, typeOfService, dontFragment);
+        return true;
+    }
+
+    /// <summary>Sends out of a chosen interface to a chosen next hop (multicast, broadcast, hellos).</summary>
+    public void SendOn(NetworkInterface egress, Ipv4Address nextHop, PacketBuffer buffer,
+        int payloadLength, Ipv4Address source, Ipv4Address destination, byte protocol,
+        byte timeToLive = DefaultTimeToLive, byte typeOfService = 0, bool dontFragment = false)
+    {
+        int start = NetworkNode.Headroom - Ipv4HeaderWriter.Length;
+        Ipv4HeaderWriter.Write(buffer.Bytes.AsSpan(start), source, destination, protocol,
+            timeToLive, typeOfService, NextIdentification(), dontFragment, payloadLength);
+        egress.TransmitIpv4(buffer, start, Ipv4HeaderWriter.Length + payloadLength, nextHop);
+    }
+
+    /// <summary>
+    /// Routes a packet whose IPv4 header is already written (a tunnel's outer packet,
+    /// an ESP packet). The packet sits at <paramref name="offset"/> with headroom before it.
+    /// </summary>
+    public bool SendBuilt(PacketBuffer buffer, int offset, int length)
+    {
+        var destination = Ipv4Address.Read(buffer.Bytes.AsSpan(offset + 16));
+        var entry = node.Fib.Lookup(destination);
+        if (entry is null || entry.Kind == FibEntryKind.Receive)
+        {
+            node.Drops.Count(DropReason.NoRoute);
+            return false;
+        }
+
+        entry.Interface!.TransmitIpv4(buffer, offset, length, entry.NextHopFor(destination));
+        return true;
+    }
+}

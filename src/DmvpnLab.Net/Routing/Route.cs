@@ -1,0 +1,27 @@
+using DmvpnLab.Net.Interfaces;
+using DmvpnLab.Wire;
+
+namespace DmvpnLab.Net.Routing;
+
+/// <summary>
+/// One candidate route offered to the RIB by a source. A route has a next-hop
+/// address, an interface, or both; a static route to an address is resolved
+/// recursively when the FIB is built.
+/// </summary>
+public sealed record Route(
+    Prefix Prefix,
+    RouteSource Source,
+    byte Distance,
+    uint Metric,
+    Ipv4Address? NextHop,
+    NetworkInterface? Interface,
+    long InstalledAtNanoseconds)
+{
+    /// <summary>The routing process number, for `Known via "eigrp 1"`.</summary>
+    public int ProcessId { get; init; }
+
+    /// <summary>The advertising router, for EIGRP's `from` line.</summary>
+    public Ipv4Address? From { get; init; }
+
+    public bool IsDirectlyConnected => NextHop is null;
+}

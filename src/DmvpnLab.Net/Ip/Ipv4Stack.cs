@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using DmvpnLab.Net.Interfaces;
 using DmvpnLab.Net.Routing;
+using DmvpnLab.Net.Tunnels;
 using DmvpnLab.Sim;
 using DmvpnLab.Wire;
 
@@ -48,6 +49,31 @@ public sealed class Ipv4Stack
         joinedGroups.Remove((networkInterface, group));
 
     public ushort NextIdentification() => ++nextIdentification;
+
+    /// <summary>True while the packet being received came out of an IPsec SA.</summary>
+    public bool ReceivingDecrypted { get; private set; }
+
+    /// <summary>The tunnel peer's NBMA address while a decapsulated packet is received.</summary>
+    public Ipv4Address ReceivingFromNbma { get; private set; }
+
+    /// <summary>Receives a packet that IPsec has just decrypted (RFC 4301 5.2).</summary>
+    public void ReceiveDecrypted(NetworkInterface ingress, ReadOnlySpan<byte> bytes)
+    {
+        bool outer = ReceivingDecrypted;
+        ReceivingDecrypted = true;
+        Receive(ingress, bytes);
+        ReceivingDecrypted = outer;
+    }
+
+    /// <summary>Receives the inner packet of a tunnel, remembering the peer it came from.</summary>
+    public void ReceiveFromTunnel(TunnelInterface tunnel, Ipv4Address nbmaSource,
+        ReadOnlySpan<byte> bytes)
+    {
+        var outer = ReceivingFromNbma;
+        ReceivingFromNbma = nbmaSource;
+        Receive(tunnel, bytes);
+        ReceivingFromNbma = outer;
+    }
 
     public void Receive(NetworkInterface ingress, ReadOnlySpan<byte> bytes)
     {
@@ -144,6 +170,9 @@ public sealed class Ipv4Stack
             Icmp.SendFragmentationNeeded(packet, egress.IpMtu);
             return;
         }
+
+        if (ingress == egress && ingress is TunnelInterface { Resolver: { } resolver } tunnel)
+            resolver.OnHairpin(tunnel, packet.Bytes, ReceivingFromNbma);
 
         var buffer = node.Pool.Rent();
         var copy = buffer.Bytes.AsSpan(NetworkNode.Headroom, packet.TotalLength);

@@ -1,0 +1,107 @@
+using System.Buffers.Binary;
+using DmvpnLab.Net;
+using DmvpnLab.Net.Interfaces;
+using DmvpnLab.Net.Ip;
+using DmvpnLab.Net.Tunnels;
+using DmvpnLab.Wire;
+
+namespace DmvpnLab.Protocols.Gre;
+
+/// <summary>
+/// IP protocol 47 on a node: finds the tunnel a GRE packet belongs to by its
+/// destination (the tunnel source) and key, strips the headers and hands the payload
+/// on — IPv4 back to the stack as if it arrived on the tunnel, NHRP to its handler.
+/// </summary>
+public sealed class GreProtocol : IIpv4ProtocolHandler
+{
+    private readonly NetworkNode node;
+    private readonly Dictionary<ushort, ITunnelPayloadHandler> payloadHandlers = new();
+
+    private GreProtocol(NetworkNode node)
+    {
+        this.node = node;
+    }
+
+    public static GreProtocol For(NetworkNode node)
+    {
+        var existing = node.GetFeature<GreProtocol>();
+        if (existing is not null)
+            return existing;
+
+        var gre = new GreProtocol(node);
+        node.SetFeature(gre);
+        node.Ipv4.Register(IpProtocol.Gre, gre);
+        return gre;
+    }
+
+    public void RegisterPayload(ushort protocolType, ITunnelPayloadHandler handler) =>
+        payloadHandlers[protocolType] = handler;
+
+    public void OnReceive(NetworkInterface ingress, Ipv4PacketView packet)
+    {
+        var gre = packet.Payload;
+        if (gre.Length < 4)
+        {
+            node.Drops.Count(DropReason.MalformedGre);
+            return;
+        }
+
+        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(gre);
+        ushort protocolType = BinaryPrimitives.ReadUInt16BigEndian(gre[2..]);
+        bool hasChecksum = (flags & 0x8000) != 0;
+        bool hasKey = (flags & 0x2000) != 0;
+        bool hasSequence = (flags & 0x1000) != 0;
+        int version = flags & 0x7;
+        int headerLength = 4 + (hasChecksum ? 4 : 0) + (hasKey ? 4 : 0) + (hasSequence ? 4 : 0);
+        if (version != 0 || gre.Length < headerLength)
+        {
+            node.Drops.Count(DropReason.MalformedGre);
+            return;
+        }
+
+        uint? key = hasKey
+            ? BinaryPrimitives.ReadUInt32BigEndian(gre[(hasChecksum ? 8 : 4)..])
+            : null;
+        var tunnel = FindTunnel(packet.Destination, packet.Source, key);
+        if (tunnel is null)
+        {
+            node.Drops.Count(DropReason.NoTunnelForKey);
+            return;
+        }
+
+        // IOS drops cleartext GRE arriving on a protected tunnel (RFC 4301 5.2 inbound policy).
+        if (tunnel.Protector is not null && !node.Ipv4.ReceivingDecrypted)
+        {
+            node.Drops.Count(DropReason.TunnelUnprotectedDrop);
+            tunnel.Counters.InputDrops++;
+            return;
+        }
+
+        var payload = gre[headerLength..];
+        tunnel.Counters.CountInput(payload.Length);
+        if (protocolType == GreTunnelInterface.ProtocolTypeIpv4)
+        {
+            if (tunnel.IsUp)
+                node.Ipv4.ReceiveFromTunnel(tunnel, packet.Source, payload);
+            return;
+        }
+
+        if (payloadHandlers.TryGetValue(protocolType, out var handler))
+            handler.OnTunnelPayload(tunnel, packet.Source, payload);
+    }
+
+    private GreTunnelInterface? FindTunnel(Ipv4Address localAddress, Ipv4Address peer, uint? key)
+    {
+        foreach (var candidate in node.Interfaces)
+        {
+            if (candidate is not GreTunnelInterface tunnel || tunnel.Key != key ||
+                tunnel.SourceAddress != localAddress)
+                continue;
+
+            if (tunnel.Mode == TunnelMode.GreMultipoint || tunnel.Destination == peer)
+                return tunnel;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Buffers.Binary;
+using DmvpnLab.Net;
+using DmvpnLab.Net.Ip;
+using DmvpnLab.Net.Tunnels;
+using DmvpnLab.Sim;
+using DmvpnLab.Wire;
+
+namespace DmvpnLab.Protocols.Gre;
+
+/// <summary>
+/// A GRE tunnel interface (RFC 2784, key per RFC 2890), point-to-point or multipoint.
+/// Outgoing packets get a GRE header and an outer IPv4 header from the tunnel source
+/// to the NBMA address of the next hop, then go to the protector (IPsec) if one is
+/// set, or straight to the IPv4 stack.
+/// </summary>
+public sealed class GreTunnelInterface : TunnelInterface
+{
+    /// <summary>IOS: 17916 on IOSv for GRE/IPv4 (the IP MTU defaults to 1476 after overhead).</summary>
+    public const int IosTunnelMtu = 17916;
+
+    public const ushort ProtocolTypeIpv4 = 0x0800;
+    public const ushort ProtocolTypeNhrp = 0x2001;
+
+    public GreTunnelInterface(NetworkNode node, string name) : base(node, name)
+    {
+    }
+
+    /// <summary>`tunnel key`; RFC 2890 2.1.</summary>
+    public uint? Key { get; set; }
+
+    public int HeaderLength => Key is null ? 4 : 8;
+
+    public override int Mtu => IosTunnelMtu;
+
+    /// <summary>`keepalive` period and retries (kept for show; multipoint tunnels send none).</summary>
+    public (int PeriodSeconds, int Retries)? Keepalive { get; set; }
+
+    public override void TransmitIpv4(PacketBuffer buffer, int offset, int length,
+        Ipv4Address nextHop)
+    {
+        if (!IsUp)
+        {
+            Counters.OutputDrops++;
+            return;
+        }
+
+        if (Mode == TunnelMode.GreIp)
+        {
+            SendEncapsulated(buffer, offset, length, ProtocolTypeIpv4, Destination!.Value, 0);
+            return;
+        }
+
+        if (nextHop.IsMulticast || nextHop == Ipv4Address.Broadcast)
+        {
+            SendToMulticastDestinations(buffer, offset, length);
+            return;
+        }
+
+        var packetSource = Ipv4Address.Read(buffer.Bytes.AsSpan(offset + 12));
+        var packetDestination = Ipv4Address.Read(buffer.Bytes.AsSpan(offset + 16));
+        if (Resolver is null ||
+            !Resolver.TryResolve(this, nextHop, packetSource, packetDestination, out var nbma))
+        {
+            TransmitDropsNoNextHop++;
+            Counters.OutputDrops++;
+            Node.Drops.Count(DropReason.TunnelNoNextHop);
+            return;
+        }
+
+        SendEncapsulated(buffer, offset, length, ProtocolTypeIpv4, nbma, 0);
+    }
+
+    private void SendToMulticastDestinations(PacketBuffer buffer, int offset, int length)
+    {
+        if (Resolver is null)
+            return;
+
+        var destinations = Resolver.MulticastDestinations(this);
+        for (int i = 0; i < destinations.Count; i++)
+        {
+            // Each copy is encapsulated separately: the outer headers differ per peer.
+            var copy = Node.Pool.Rent();
+            buffer.Bytes.AsSpan(offset, length).CopyTo(copy.Bytes.AsSpan(NetworkNode.Headroom));
+            SendEncapsulated(copy, NetworkNode.Headroom, length, ProtocolTypeIpv4,
+                destinations[i], 0);
+            Node.Pool.Return(copy);
+        }
+    }
+
+    public override void SendEncapsulated(PacketBuffer buffer, int offset, int length,
+        ushort protocolType, Ipv4Address nbmaDestination, byte typeOfService)
+    {
+        int greStart = offset - HeaderLength;
+        var gre = buffer.Bytes.AsSpan(greStart, HeaderLength);
+        BinaryPrimitives.WriteUInt16BigEndian(gre, Key is null ? (ushort)0 : (ushort)0x2000);
+        BinaryPrimitives.WriteUInt16BigEndian(gre[2..], protocolType);
+        if (Key is { } key)
+            BinaryPrimitives.WriteUInt32BigEndian(gre[4..], key);
+
+        int outerStart = greStart - Ipv4HeaderWriter.Length;
+        int outerLength = Ipv4HeaderWriter.Length + HeaderLength + length;
+        Ipv4HeaderWriter.Write(buffer.Bytes.AsSpan(outerStart), SourceAddress, nbmaDestination,
+            IpProtocol.Gre, 255, typeOfService, Node.Ipv4.NextIdentification(),
+            dontFragment: false, HeaderLength + length);
+        Counters.CountOutput(length);
+
+        if (Protector is not null)
+        {
+            if (!Protector.TryProtect(this, buffer, outerStart, outerLength, nbmaDestination))
+                Counters.OutputDrops++;
+            return;
+        }
+
+        Node.Ipv4.SendBuilt(buffer, outerStart, outerLength);
+    }
+}

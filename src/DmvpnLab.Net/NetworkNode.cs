@@ -69,6 +69,29 @@ public class NetworkNode
 
     public IReadOnlyList<NetworkInterface> Interfaces => interfaces;
 
+    /// <summary>
+    /// Creates interfaces that configuration brings into being by naming them, such as
+    /// `interface Tunnel1`; protocols that own such interfaces set it (GRE).
+    /// </summary>
+    public Func<NetworkNode, string, NetworkInterface?>? VirtualInterfaceFactory { get; set; }
+
+    /// <summary>What each protocol reports about convergence (`wait converged`).</summary>
+    public List<Func<bool>> ConvergenceChecks { get; } = new();
+
+    public bool IsConverged
+    {
+        get
+        {
+            foreach (var check in ConvergenceChecks)
+            {
+                if (!check())
+                    return false;
+            }
+
+            return true;
+        }
+    }
+
     public event Action<NetworkInterface>? InterfaceChanged;
 
     public T AddInterface<T>(T networkInterface) where T : NetworkInterface

@@ -36,6 +36,18 @@ public sealed class EthernetInterface : NetworkInterface, ILinkEndpoint
     public override int DefaultDelayMicroseconds => Name.StartsWith("Gigabit", StringComparison.Ordinal)
         ? 10 : Name.StartsWith("Fast", StringComparison.Ordinal) ? 100 : 1000;
 
+    public override string HardwareDescription =>
+        $"iGbE, address is {Mac.ToCiscoString()} (bia {Mac.ToCiscoString()})";
+
+    public override void WriteEncapsulationDetails(TextWriter output)
+    {
+        output.WriteLine("  Encapsulation ARPA, loopback not set");
+        output.WriteLine("  Keepalive set (10 sec)");
+        output.WriteLine("  Full Duplex, Auto Speed, link type is auto, media type is RJ45");
+        output.WriteLine("  output flow-control is unsupported, input flow-control is unsupported");
+        output.WriteLine("  ARP type: ARPA, ARP Timeout 04:00:00");
+    }
+
     public void Attach(Link link)
     {
         Link = link;

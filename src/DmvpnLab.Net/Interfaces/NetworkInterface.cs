@@ -22,7 +22,7 @@ public abstract class NetworkInterface
     public string Name { get; }
 
     /// <summary>The short IOS name used in tables, e.g. <c>Gi0/0</c> or <c>Tu1</c>.</summary>
-    public string ShortName => InterfaceNames.Shorten(Name);
+    public string ShortName => InterfaceShortNames.Shorten(Name);
 
     /// <summary>IOS's ifIndex-like number, in creation order.</summary>
     public int Index { get; internal set; }
@@ -115,6 +115,15 @@ public abstract class NetworkInterface
     /// </summary>
     public abstract void TransmitIpv4(PacketBuffer buffer, int offset, int length,
         Ipv4Address nextHop);
+
+    /// <summary>`Hardware is …` in `show interfaces`.</summary>
+    public abstract string HardwareDescription { get; }
+
+    /// <summary>
+    /// The lines of `show interfaces` from `Encapsulation …` up to `Last input`, which
+    /// differ per interface type.
+    /// </summary>
+    public abstract void WriteEncapsulationDetails(TextWriter output);
 
     public override string ToString() => Name;
 }

@@ -35,6 +35,39 @@ public sealed class GreTunnelInterface : TunnelInterface
     /// <summary>`keepalive` period and retries (kept for show; multipoint tunnels send none).</summary>
     public (int PeriodSeconds, int Retries)? Keepalive { get; set; }
 
+    public override string HardwareDescription => "Tunnel";
+
+    public override void WriteEncapsulationDetails(TextWriter output)
+    {
+        output.WriteLine("  Encapsulation TUNNEL, loopback not set");
+        output.WriteLine(Keepalive is { } keepalive
+            ? $"  Keepalive set ({keepalive.PeriodSeconds} sec), retries {keepalive.Retries}"
+            : "  Keepalive not set");
+        output.WriteLine(IsUp
+            ? "  Tunnel linestate evaluation up"
+            : "  Tunnel linestate evaluation down - no output interface");
+        string source = SourceInterface is null
+            ? "0.0.0.0"
+            : $"{SourceAddress} ({SourceInterface.Name})";
+        output.WriteLine(Destination is { } destination
+            ? $"  Tunnel source {source}, destination {destination}"
+            : $"  Tunnel source {source}");
+        output.WriteLine(Mode == TunnelMode.GreMultipoint
+            ? "  Tunnel protocol/transport multi-GRE/IP"
+            : "  Tunnel protocol/transport GRE/IP");
+        output.WriteLine(Key is { } key
+            ? $"    Key 0x{key:X}, sequencing disabled"
+            : "    Key disabled, sequencing disabled");
+        output.WriteLine("    Checksumming of packets disabled");
+        output.WriteLine("  Tunnel TTL 255, Fast tunneling enabled");
+        int transportMtu = (SourceInterface?.IpMtu ?? 1500) - 20 - HeaderLength;
+        output.WriteLine($"  Tunnel transport MTU {transportMtu} bytes");
+        output.WriteLine("  Tunnel transmit bandwidth 8000 (kbps)");
+        output.WriteLine("  Tunnel receive bandwidth 8000 (kbps)");
+        if (ProtectionProfileName is { } profile)
+            output.WriteLine($"  Tunnel protection via IPSec (profile \"{profile}\")");
+    }
+
     public override void TransmitIpv4(PacketBuffer buffer, int offset, int length,
         Ipv4Address nextHop)
     {

@@ -1,0 +1,14 @@
+using DmvpnLab.Net;
+using DmvpnLab.Protocols.Gre;
+
+namespace DmvpnLab.Lab.Nodes;
+
+/// <summary>Attaches every protocol an IOS router runs to its network node.</summary>
+public static class ProtocolSetup
+{
+    public static void Attach(NetworkNode node)
+    {
+        GreProtocol.For(node);
+        node.VirtualInterfaceFactory = GreCommands.CreateTunnel;
+    }
+}

@@ -1,0 +1,169 @@
+using DmvpnLab.Ios;
+using DmvpnLab.Ios.Text;
+using DmvpnLab.Net.Routing;
+using DmvpnLab.Wire;
+
+namespace DmvpnLab.Net.Commands;
+
+/// <summary>
+/// `show ip route` and `show ip route A.B.C.D`, in IOS 15's layout: the codes legend,
+/// the gateway of last resort, routes grouped under their classful network.
+/// </summary>
+public static class ShowIpRouteCommand
+{
+    private const string Legend =
+        """
+        Codes: L - local, C - connected, S - static, R - RIP, M - mobile, B - BGP
+               D - EIGRP, EX - EIGRP external, O - OSPF, IA - OSPF inter area 
+               N1 - OSPF NSSA external type 1, N2 - OSPF NSSA external type 2
+               E1 - OSPF external type 1, E2 - OSPF external type 2
+               i - IS-IS, su - IS-IS summary, L1 - IS-IS level-1, L2 - IS-IS level-2
+               ia - IS-IS inter area, * - candidate default, U - per-user static route
+               o - ODR, P - periodic downloaded static route, H - NHRP, l - LISP
+               a - application route
+               + - replicated route, % - next hop override, p - overrides from PfR
+        """;
+
+    public static void Register(CliModes modes)
+    {
+        modes.UserExec.Commands.Register("show ip route", context =>
+        {
+            WriteTable(context.Node(), context.Output);
+            return CommandResult.Ok;
+        });
+        modes.UserExec.Commands.Register("show ip route <A.B.C.D:address>", context =>
+        {
+            WriteEntry(context.Node(), context.Ipv4("address"), context.Output);
+            return CommandResult.Ok;
+        });
+    }
+
+    public static void WriteTable(NetworkNode node, TextWriter output)
+    {
+        output.WriteLine(Legend.Replace("\r", ""));
+        output.WriteLine();
+        var defaultRoutes = node.Rib.Best(new Prefix(Ipv4Address.Any, 0));
+        output.WriteLine(defaultRoutes.Count > 0 && defaultRoutes[0].NextHop is { } gateway
+            ? $"Gateway of last resort is {gateway} to network 0.0.0.0"
+            : "Gateway of last resort is not set");
+        output.WriteLine();
+
+        var installed = node.Rib.InstalledRoutes().ToList();
+        foreach (var group in installed.GroupBy(r => ClassfulNetwork(r.Prefix.Network)))
+        {
+            var routes = group.ToList();
+            int classfulLength = group.Key.Length;
+            bool flat = routes.All(r => r.Prefix.Length == classfulLength) ||
+                        classfulLength == 0 || routes.Any(r => r.Prefix.Length < classfulLength);
+            if (!flat)
+                WriteGroupHeader(output, group.Key, routes);
+
+            foreach (var (prefix, candidates) in routes)
+                WriteRouteLine(node, output, prefix, candidates[0], indent: !flat);
+        }
+    }
+
+    private static void WriteGroupHeader(TextWriter output, Prefix classful,
+        List<(Prefix Prefix, IReadOnlyList<Route> Routes)> routes)
+    {
+        int masks = routes.Select(r => r.Prefix.Length).Distinct().Count();
+        if (masks == 1)
+        {
+            output.WriteLine($"      {classful.Network}/{routes[0].Prefix.Length} is subnetted, " +
+                             $"{routes.Count} subnets");
+            return;
+        }
+
+        output.WriteLine($"      {classful} is variably subnetted, {routes.Count} subnets, " +
+                         $"{masks} masks");
+    }
+
+    private static void WriteRouteLine(NetworkNode node, TextWriter output, Prefix prefix,
+        Route route, bool indent)
+    {
+        string code = RouteSourceText.Code(route.Source);
+        if (prefix.Length == 0)
+            code += "*";
+
+        string column = code.PadRight(indent ? 9 : 6);
+        string age = IosTime.FormatUptime(
+            TimeSpan.FromTicks((node.Scheduler.NowNanoseconds - route.InstalledAtNanoseconds) / 100));
+        string where = route switch
+        {
+            { NextHop: null } => $"is directly connected, {route.Interface?.Name}",
+            { Source: RouteSource.Static, Interface: null } => $"[{route.Distance}/{route.Metric}] via {route.NextHop}",
+            { Source: RouteSource.Static } => $"[{route.Distance}/{route.Metric}] via {route.NextHop}, {route.Interface!.Name}",
+            _ => $"[{route.Distance}/{route.Metric}] via {route.NextHop}, {age}, {route.Interface?.Name}",
+        };
+        output.WriteLine($"{column}{prefix} {where}");
+    }
+
+    /// <summary>The class A/B/C network an address belongs to (RFC 791's classes).</summary>
+    public static Prefix ClassfulNetwork(Ipv4Address address)
+    {
+        uint first = address.Value >> 24;
+        int length = first < 128 ? 8 : first < 192 ? 16 : first < 224 ? 24 : 0;
+        return length == 0 ? new Prefix(Ipv4Address.Any, 0) : new Prefix(address, length);
+    }
+
+    public static void WriteEntry(NetworkNode node, Ipv4Address address, TextWriter output)
+    {
+        var match = node.Rib.LongestMatch(address, allowDefault: address.IsAny);
+        if (match is null)
+        {
+            var classful = ClassfulNetwork(address);
+            bool majorKnown = node.Rib.InstalledRoutes()
+                .Any(r => ClassfulNetwork(r.Prefix.Network) == classful);
+            output.WriteLine(majorKnown ? "% Subnet not in table" : "% Network not in table");
+            return;
+        }
+
+        var (prefix, routes) = match.Value;
+        var route = routes[0];
+        bool supernet = prefix.Length < ClassfulNetwork(prefix.Network).Length ||
+                        prefix.Length == 0;
+        output.WriteLine($"Routing entry for {prefix}{(supernet ? ", supernet" : "")}");
+
+        string knownVia = RouteSourceText.KnownVia(route.Source, route.ProcessId);
+        string extra = route.Source switch
+        {
+            RouteSource.Connected or RouteSource.Local => " (connected, via interface)",
+            RouteSource.Eigrp => ", type internal",
+            RouteSource.EigrpExternal => ", type external",
+            _ => "",
+        };
+        if (prefix.Length == 0)
+            extra += ", candidate default path";
+
+        output.WriteLine($"  Known via \"{knownVia}\", distance {route.Distance}, " +
+                         $"metric {route.Metric}{extra}");
+        WriteDescriptorBlocks(node, output, routes);
+    }
+
+    private static void WriteDescriptorBlocks(NetworkNode node, TextWriter output,
+        IReadOnlyList<Route> routes)
+    {
+        var first = routes[0];
+        bool dynamic = first.Source is RouteSource.Eigrp or RouteSource.EigrpExternal
+            or RouteSource.Nhrp;
+        string ago = IosTime.FormatUptime(
+            TimeSpan.FromTicks((node.Scheduler.NowNanoseconds - first.InstalledAtNanoseconds) / 100));
+        if (dynamic)
+            output.WriteLine($"  Last update from {first.NextHop} on {first.Interface?.Name}, {ago} ago");
+
+        output.WriteLine("  Routing Descriptor Blocks:");
+        foreach (var route in routes)
+        {
+            string line = route switch
+            {
+                { NextHop: null } => $"  * directly connected, via {route.Interface?.Name}",
+                _ when dynamic =>
+                    $"  * {route.NextHop}, from {route.From ?? route.NextHop}, {ago} ago, via {route.Interface?.Name}",
+                { Interface: null } => $"  * {route.NextHop}",
+                _ => $"  * {route.NextHop}, via {route.Interface.Name}",
+            };
+            output.WriteLine(line);
+            output.WriteLine($"      Route metric is {route.Metric}, traffic share count is 1");
+        }
+    }
+}

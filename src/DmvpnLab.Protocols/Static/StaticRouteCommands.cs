@@ -1,0 +1,62 @@
+using DmvpnLab.Ios;
+using DmvpnLab.Net;
+using DmvpnLab.Net.Commands;
+using DmvpnLab.Net.Interfaces;
+using DmvpnLab.Net.Routing;
+using DmvpnLab.Wire;
+
+namespace DmvpnLab.Protocols.Static;
+
+/// <summary>
+/// `ip route PREFIX MASK {NEXT-HOP | INTERFACE [NEXT-HOP]} [DISTANCE]`: static routes,
+/// offered to the RIB at distance 1 unless told otherwise.
+/// </summary>
+public static class StaticRouteCommands
+{
+    public static void Register(CliModes modes)
+    {
+        var commands = modes.GlobalConfig.Commands;
+        commands.Register(
+            "ip route <A.B.C.D:prefix> <A.B.C.D:mask> <A.B.C.D:next-hop> [<1-255:distance>]",
+            context => Apply(context, viaInterface: false));
+        commands.Register(
+            "ip route <A.B.C.D:prefix> <A.B.C.D:mask> <IFNAME:interface> [<A.B.C.D:next-hop>] " +
+            "[<1-255:distance>]",
+            context => Apply(context, viaInterface: true));
+    }
+
+    private static CommandResult Apply(CommandContext context, bool viaInterface)
+    {
+        var node = context.Node();
+        var mask = context.Ipv4("mask");
+        int length = Ipv4Address.MaskToPrefixLength(mask);
+        if (length < 0)
+            return CommandResult.Error("%Inconsistent address and mask");
+
+        var address = context.Ipv4("prefix");
+        if (address.Network(length) != address)
+            return CommandResult.Error("%Inconsistent address and mask");
+
+        var prefix = new Prefix(address, length);
+        Ipv4Address? nextHop = context.Find("next-hop") is { } hop ? new Ipv4Address(hop.Ipv4Value) : null;
+        NetworkInterface? exit = null;
+        if (viaInterface)
+        {
+            exit = node.FindInterface(context["interface"].Text);
+            if (exit is null)
+                return CommandResult.Error("% Invalid input detected at '^' marker.");
+        }
+
+        if (context.Negated)
+        {
+            node.Rib.Remove(prefix, r => r.Source == RouteSource.Static &&
+                r.NextHop == nextHop && r.Interface == exit);
+            return CommandResult.Ok;
+        }
+
+        byte distance = context.Find("distance") is { } d ? (byte)d.Number : (byte)1;
+        node.Rib.Add(new Route(prefix, RouteSource.Static, distance, 0, nextHop, exit,
+            node.Scheduler.NowNanoseconds));
+        return CommandResult.Ok;
+    }
+}

@@ -40,7 +40,7 @@ public sealed class IsakmpMessage
     /// <summary>The cleartext payloads (empty when encrypted).</summary>
     public List<IsakmpPayload> Payloads { get; set; } = [];
 
-    /// <summary>The ciphertext after the header when <see cref="IsakmpFlags.Encryption"/> is set.</summary>
+    /// <summary>The ciphertext after the header, when encrypted.</summary>
     public byte[]? EncryptedBody { get; set; }
 
     /// <summary>True when the body is kept encrypted.</summary>
@@ -93,7 +93,7 @@ public sealed class IsakmpMessage
         return true;
     }
 
-    /// <summary>Writes header and body with Length and Next Payload fields; returns Length.</summary>
+    /// <summary>Writes header and body, filling Length and Next Payload; returns Length.</summary>
     /// <exception cref="ArgumentException">The span is too short.</exception>
     public int Emit(Span<byte> destination)
     {

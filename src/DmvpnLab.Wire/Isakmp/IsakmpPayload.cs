@@ -31,7 +31,7 @@ public abstract class IsakmpPayload
     public int Length => HeaderLength + BodyLength;
 
     /// <summary>Writes header and body; returns <see cref="Length"/>.</summary>
-    /// <exception cref="ArgumentException">The span is too short or the payload too long.</exception>
+    /// <exception cref="ArgumentException">Short span, or a payload too long.</exception>
     public int Emit(Span<byte> destination, IsakmpPayloadType nextPayload)
     {
         int length = Length;

@@ -60,7 +60,7 @@ public static class IsakmpPayloadChain
         return true;
     }
 
-    /// <summary>The type to put in the header's Next Payload: the first payload's, or None.</summary>
+    /// <summary>The header's Next Payload: the first payload's type, or None.</summary>
     public static IsakmpPayloadType FirstType(IReadOnlyList<IsakmpPayload> payloads) =>
         payloads.Count == 0 ? IsakmpPayloadType.None : payloads[0].Type;
 

@@ -44,9 +44,11 @@ public readonly ref struct IsakmpView
 
     /// <summary>
     /// Checks the lengths and creates a view over the first Length bytes of
-    /// <paramref name="buffer"/>; a major version other than 1 is <see cref="WireError.BadVersion"/>.
+    /// <paramref name="buffer"/>; a major version other than 1 is
+    /// <see cref="WireError.BadVersion"/>.
     /// </summary>
-    public static bool TryCreate(ReadOnlySpan<byte> buffer, out IsakmpView view, out WireError error)
+    public static bool TryCreate(
+        ReadOnlySpan<byte> buffer, out IsakmpView view, out WireError error)
     {
         view = default;
         if (buffer.Length < HeaderLength)
@@ -95,7 +97,7 @@ public readonly ref struct IsakmpView
     /// <summary>Flags.</summary>
     public IsakmpFlags Flags => (IsakmpFlags)message[FlagsOffset];
 
-    /// <summary>Message ID: 0 in phase 1, random per Quick Mode or Informational exchange.</summary>
+    /// <summary>Message ID: 0 in phase 1, random per later exchange.</summary>
     public uint MessageId => BinaryPrimitives.ReadUInt32BigEndian(message[MessageIdOffset..]);
 
     /// <summary>Length of the whole message.</summary>

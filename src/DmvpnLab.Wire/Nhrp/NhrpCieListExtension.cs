@@ -45,7 +45,7 @@ public sealed class NhrpCieListExtension : NhrpExtension
     public static NhrpCieListExtension ReverseTransitNhsRecord() =>
         new() { Compulsory = true, Type = NhrpExtensionType.ReverseTransitNhsRecord };
 
-    /// <summary>IOS's non-compulsory NAT Address extension holding <paramref name="entry"/>.</summary>
+    /// <summary>IOS's NAT Address extension holding <paramref name="entry"/>.</summary>
     public static NhrpCieListExtension CiscoNatAddress(NhrpClientInformationEntry entry) =>
         new() { Type = NhrpExtensionType.CiscoNatAddress, Entries = [entry] };
 

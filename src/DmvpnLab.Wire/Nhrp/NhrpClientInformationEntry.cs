@@ -158,7 +158,7 @@ public sealed class NhrpClientInformationEntry
     }
 
     /// <summary>Writes the entry; returns its length.</summary>
-    /// <exception cref="ArgumentException">The span is too short or an address too long.</exception>
+    /// <exception cref="ArgumentException">Short span, or an address too long.</exception>
     public int Emit(Span<byte> destination)
     {
         int length = Length;

@@ -23,13 +23,13 @@ public enum NhrpDropReason
     /// <summary>The RFC 1071 checksum over ar$pktsz bytes does not verify.</summary>
     BadChecksum,
 
-    /// <summary>The source and destination addresses run past the packet or the extensions.</summary>
+    /// <summary>The mandatory part's addresses run past the packet.</summary>
     AddressesOverrun,
 
-    /// <summary>ar$extoff is non-zero but before the mandatory addresses' end or past the packet.</summary>
+    /// <summary>ar$extoff is non-zero and before the addresses' end or past the packet.</summary>
     ExtensionOffsetOutOfRange,
 
-    /// <summary>An address that must be IPv4 (ar$afn 1 or ar$pro.type 0x0800) is not 0 or 4 bytes.</summary>
+    /// <summary>An IPv4 address (ar$afn 1, ar$pro.type 0x0800) not 0 or 4 bytes long.</summary>
     AddressLengthInvalid,
 
     /// <summary>A Client Information Entry, or its addresses, runs past its area.</summary>
@@ -38,7 +38,7 @@ public enum NhrpDropReason
     /// <summary>An extension header or value runs past the packet.</summary>
     ExtensionOverrun,
 
-    /// <summary>A known extension's value does not fit its layout (authentication under 4 bytes).</summary>
+    /// <summary>A known extension's value misfits its layout (authentication < 4 bytes).</summary>
     ExtensionValueInvalid,
 
     /// <summary>Bytes follow the End extension.</summary>

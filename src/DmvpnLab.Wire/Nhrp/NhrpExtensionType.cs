@@ -18,7 +18,7 @@ public enum NhrpExtensionType : ushort
     /// <summary>5.3.3: one CIE per NHS the reply crossed.</summary>
     ReverseTransitNhsRecord = 0x0005,
 
-    /// <summary>5.3.4: IOS puts SPI 1 and the cleartext <c>ip nhrp authentication</c> key.</summary>
+    /// <summary>5.3.4: IOS sends SPI 1, then the <c>ip nhrp authentication</c> key.</summary>
     Authentication = 0x0007,
 
     /// <summary>5.3.5.</summary>

@@ -28,7 +28,7 @@ public sealed class NhrpMandatoryPart
     /// <summary>Request ID; in an Error Indication it holds Error Code and Error Offset.</summary>
     public uint RequestId { get; set; }
 
-    /// <summary>Error Indication only: the Error Code (upper half of the Request ID slot).</summary>
+    /// <summary>Error Indication only: Error Code (upper half of the Request ID slot).</summary>
     public NhrpErrorCode ErrorCode
     {
         get => (NhrpErrorCode)(RequestId >> 16);

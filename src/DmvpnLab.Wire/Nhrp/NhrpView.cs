@@ -202,7 +202,7 @@ public readonly ref struct NhrpView
     /// <summary>Where the mandatory part ends: ar$extoff, or ar$pktsz without extensions.</summary>
     public int MandatoryEnd => ExtensionOffset == 0 ? packet.Length : ExtensionOffset;
 
-    /// <summary>True when the RFC 1071 sum over the packet, checksum included, is all ones.</summary>
+    /// <summary>True when the RFC 1071 sum over the packet and checksum is all ones.</summary>
     public bool HasValidChecksum() => InternetChecksum.Verify(packet);
 
     private int SourceNbmaLength => packet[SourceNbmaTypeLengthOffset] & AddressLengthMask;

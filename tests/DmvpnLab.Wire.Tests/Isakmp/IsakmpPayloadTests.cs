@@ -15,7 +15,7 @@ public class IsakmpPayloadTests
         [
             new IsakmpHashPayload { Data = new byte[20] },
             EspSecurityAssociation(),
-            new IsakmpNoncePayload { Data = Enumerable.Range(1, 20).Select(i => (byte)i).ToArray() },
+            new IsakmpNoncePayload { Data = [.. Enumerable.Range(1, 20).Select(i => (byte)i)] },
             GreProxyIdentity("192.0.2.1"),
             GreProxyIdentity("192.0.2.2"),
         ];

@@ -125,7 +125,7 @@ public class NhrpCaptureTests
     [Fact]
     public void Pcapng_AllPackets_RequestIdsAndTypesMatchSummary()
     {
-        uint[] ids = [21, 21, 22, 22, 1, 1, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+        uint[] ids = [21, 21, 22, 22, 1, 1, 2, 2, .. Enumerable.Repeat(1u, 17)];
         var types = new List<NhrpPacketType>();
         var parsedIds = new List<uint>();
 

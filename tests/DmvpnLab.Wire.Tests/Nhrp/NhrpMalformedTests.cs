@@ -12,7 +12,8 @@ public class NhrpMalformedTests
         // tshark: "Packet Length: 30547" in a 40-byte IP payload, extension offset 256;
         // tcpdump stops at "remaining mandatory part length 8 < 12". The packet size is the
         // first field that disagrees with the bytes present.
-        byte[] bytes = CapturedPayload.Nhrp(RefData.Frame(NhrpSamples.MalformedFile, 1));
+        byte[] bytes = CapturedPayload.NhrpOverIpUnchecked(
+            RefData.Frame(NhrpSamples.MalformedFile, 1));
 
         bool ok = NhrpPacket.TryParse(bytes, out var packet, out NhrpDropReason reason, out _);
 

@@ -50,5 +50,4 @@ internal abstract class CbcCipher : IDisposable
             throw new ArgumentException("input not block-aligned or output too short");
         }
     }
-
 }

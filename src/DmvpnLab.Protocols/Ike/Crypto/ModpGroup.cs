@@ -59,7 +59,7 @@ public sealed class ModpGroup
     /// <summary>Length of the prime in bits.</summary>
     public int BitLength { get; }
 
-    /// <summary>Length of the prime, of public values and of the shared secret, in bytes.</summary>
+    /// <summary>Length in bytes of the prime, of public values and of the shared secret.</summary>
     public int Length => _prime.Length;
 
     /// <summary>The generator; 2 for every MODP group here.</summary>

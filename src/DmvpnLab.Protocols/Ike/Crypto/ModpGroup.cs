@@ -68,7 +68,7 @@ public sealed class ModpGroup
     /// <summary>The prime, big-endian.</summary>
     public ReadOnlySpan<byte> Prime => _prime;
 
-    /// <summary>The group for an IKE group description value, or null if not MODP-supported.</summary>
+    /// <summary>The group for an IKE group description value; null for others.</summary>
     public static ModpGroup? FromNumber(int number) => number switch
     {
         1 => Group1,

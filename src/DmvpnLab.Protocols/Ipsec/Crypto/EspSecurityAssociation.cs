@@ -116,7 +116,7 @@ public sealed class EspSecurityAssociation : IDisposable
 
     public int IcvLength { get; }
 
-    /// <summary>Payload, padding, pad length and next header align to this (RFC 4303 2.4).</summary>
+    /// <summary>Payload to next header aligns to this many bytes (RFC 4303 2.4).</summary>
     public int PaddingBoundary { get; }
 
     /// <summary>Offset of the payload in an ESP packet: header and IV.</summary>

@@ -2,7 +2,11 @@ using System.Security.Cryptography;
 
 namespace DmvpnLab.Protocols.Ike.Crypto;
 
-/// <summary>CBC through System.Security.Cryptography's span one-shots.</summary>
+/// <summary>
+/// CBC through System.Security.Cryptography's span one-shots. Unlike libcrypto, .NET's
+/// TripleDES rejects keys with K1 = K2 or K2 = K3 ("known weak key"); derived keys hit
+/// that with negligible probability.
+/// </summary>
 internal sealed class ManagedCbcCipher : CbcCipher
 {
     private readonly SymmetricAlgorithm _algorithm;

@@ -191,6 +191,17 @@ public sealed class LabInstance : IDisposable
         return true;
     }
 
+    /// <summary>Lets protocols write what they keep for after the run (SA keys) and flushes captures.</summary>
+    public void Finish()
+    {
+        Finishing?.Invoke(this);
+        foreach (var capture in captures)
+            capture.Flush();
+    }
+
+    /// <summary>Raised by <see cref="Finish"/>; the key exporters hook it.</summary>
+    public event Action<LabInstance>? Finishing;
+
     public void Dispose()
     {
         foreach (var capture in captures)

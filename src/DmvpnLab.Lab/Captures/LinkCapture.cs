@@ -26,5 +26,7 @@ public sealed class LinkCapture : IFrameTap, IDisposable
     public void OnFrame(long timeNanoseconds, ReadOnlySpan<byte> frame) =>
         writer.Write(epochNanoseconds + timeNanoseconds, frame);
 
+    public void Flush() => writer.Flush();
+
     public void Dispose() => writer.Dispose();
 }

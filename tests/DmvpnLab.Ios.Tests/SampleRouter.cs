@@ -67,7 +67,7 @@ internal sealed class SampleRouter
             + $"|{context.ModeContext}");
         if (context.ModeContext is string name && context.Command.Mode == Interface)
         {
-            InterfaceLines[name].Add((context.Negated ? "no " : "") + context.Line);
+            InterfaceLines[name].Add(context.Line);
         }
 
         return CommandResult.Ok;

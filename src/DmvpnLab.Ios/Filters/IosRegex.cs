@@ -6,7 +6,10 @@ namespace DmvpnLab.Ios.Filters;
 /// <summary>
 /// IOS regular expressions on .NET. The syntax is close enough; the one IOS addition is
 /// <c>_</c>, which matches a delimiter (start or end of line, space, comma, braces,
-/// parentheses). Matching runs without backtracking so no pattern can stall the emulator.
+/// parentheses). Here it also matches a literal underscore, so the habitual
+/// <c>| inc current_peer</c> finds <c>current_peer</c> lines; a BGP-style
+/// <c>_100_</c> is unaffected. Matching runs without backtracking so no pattern can stall
+/// the emulator.
 /// </summary>
 public static class IosRegex
 {
@@ -50,7 +53,7 @@ public static class IosRegex
                 ']' => false,
                 _ => inClass,
             };
-            builder.Append(c == '_' && !inClass ? @"(?:^|$|[ ,{}()])" : c.ToString());
+            builder.Append(c == '_' && !inClass ? @"(?:^|$|[ ,{}()_])" : c.ToString());
         }
 
         return builder.ToString();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -13,23 +14,41 @@ namespace DmvpnLab.Ios.Filters;
 /// </summary>
 public static class IosRegex
 {
+    // Building a non-backtracking regex costs milliseconds, and scripts repeat the same few
+    // filters, so built ones are kept. The bound only guards against a flood of distinct
+    // patterns; clearing is crude but deterministic.
+    private const int CacheCapacity = 256;
+    private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
+
     public static bool TryCreate(string pattern, out Regex? regex)
     {
-        regex = null;
+        if (Cache.TryGetValue(pattern, out regex))
+        {
+            return true;
+        }
+
         try
         {
             regex = new Regex(Translate(pattern),
                 RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            if (Cache.Count >= CacheCapacity)
+            {
+                Cache.Clear();
+            }
+
+            Cache[pattern] = regex;
             return true;
         }
         catch (ArgumentException)
         {
+            regex = null;
             return false;
         }
         catch (NotSupportedException)
         {
             // Constructs NonBacktracking lacks (backreferences, lookarounds) are not in IOS
             // regexes either, so refusing them loses nothing.
+            regex = null;
             return false;
         }
     }

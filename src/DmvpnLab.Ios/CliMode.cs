@@ -30,6 +30,10 @@ public sealed class CliMode
 
     public CommandTree Commands { get; }
 
+    /// <summary>A mode whose commands are valid here too, judged together for abbreviation:
+    /// privileged exec inherits user exec.</summary>
+    public CliMode? Inherits { get; internal set; }
+
     public string RenderPrompt(string hostname) => hostname + PromptSuffix;
 
     /// <summary>This mode and then its parents, innermost first.</summary>

@@ -17,6 +17,7 @@ public sealed class CliModes
     {
         UserExec = Add(new CliMode("exec", ">", null, isConfig: false));
         PrivilegedExec = Add(new CliMode("privileged-exec", "#", UserExec, isConfig: false));
+        PrivilegedExec.Inherits = UserExec;
         GlobalConfig = Add(new CliMode("config", "(config)#", PrivilegedExec, isConfig: true));
         RegisterExecBuiltIns();
         RegisterConfigBuiltIns(GlobalConfig);

@@ -6,8 +6,7 @@ namespace DmvpnLab.Ios;
 /// <summary>
 /// Runs lines against a conversation's mode stack, the part the interactive session and the
 /// config loader share: <c>no</c>/<c>default</c>, <c>do</c>, falling back from a config
-/// sub-mode to its parents, exec falling back from privileged to user commands, output
-/// filters, and the mode changes handlers ask for.
+/// sub-mode to its parents, output filters, and the mode changes handlers ask for.
 /// </summary>
 public sealed class CommandDispatcher
 {
@@ -88,10 +87,7 @@ public sealed class CommandDispatcher
             tokens = tokens.GetRange(0, pipe);
         }
 
-        var trees = mode == Modes.PrivilegedExec
-            ? new[] { mode, Modes.UserExec }
-            : new[] { mode };
-        var (match, _) = MatchFirst(trees, tokens, line);
+        var (match, _) = MatchFirst([mode], tokens, line);
         if (!match.IsSuccess)
         {
             var error = match.Error!;

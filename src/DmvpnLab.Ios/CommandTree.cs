@@ -60,6 +60,12 @@ public sealed class CommandTree
     /// config modes.</summary>
     internal CommandMatch Match(List<CommandToken> tokens, string line)
     {
+        var roots = new List<TreeNode> { _root };
+        if (Mode.Inherits is { } inherited)
+        {
+            roots.Add(inherited.Commands._root);
+        }
+
         var prefix = Mode.IsConfig ? ResolvePrefix(tokens[0]) : NegationPrefix.None;
         if (prefix == NegationPrefix.Ambiguous)
         {
@@ -71,37 +77,37 @@ public sealed class CommandTree
 
         if (prefix == NegationPrefix.None)
         {
-            return CommandMatcher.Match(_root, tokens, line, 0, allowPartial: false);
+            return CommandMatcher.Match(roots, tokens, line, 0, allowPartial: false);
         }
 
-        return MatchNegated(tokens, line, prefix);
+        return MatchNegated(roots, tokens, line, prefix);
     }
 
-    private CommandMatch MatchNegated(List<CommandToken> tokens, string line,
-        NegationPrefix prefix)
+    // Depths of failures leave out the "no" word: when a sub-mode finds "d" ambiguous and
+    // its parent reads it as "default", the parent has not really got further.
+    private static CommandMatch MatchNegated(List<TreeNode> roots, List<CommandToken> tokens,
+        string line, NegationPrefix prefix)
     {
         if (tokens.Count == 1)
         {
             return new CommandMatch
             {
                 Error = new CliError(CliErrorKind.Incomplete, line, line.Length),
-                Depth = 1,
             };
         }
 
-        var match = CommandMatcher.Match(_root, tokens, line, 1, allowPartial: true);
+        var match = CommandMatcher.Match(roots, tokens, line, 1, allowPartial: true);
         if (match.IsSuccess && !match.Command!.AllowsNo)
         {
             return new CommandMatch
             {
                 Error = new CliError(CliErrorKind.InvalidInput, line, tokens[1].Column),
-                Depth = 1,
             };
         }
 
         if (!match.IsSuccess)
         {
-            return match;
+            return new CommandMatch { Error = match.Error, Depth = match.Depth - 1 };
         }
 
         return new CommandMatch

@@ -5,6 +5,8 @@ namespace DmvpnLab.Ios.Parsing;
 /// word must be the prefix of exactly one keyword at that position or the line is
 /// ambiguous; typed parameters are tried from the most specific. When a choice fails
 /// further on, the next one is tried, and the failure that got furthest is reported.
+/// Several trees can be walked as one (privileged exec sees user exec's commands), so
+/// abbreviation is judged over their union.
 /// </summary>
 internal sealed class CommandMatcher
 {
@@ -26,22 +28,22 @@ internal sealed class CommandMatcher
     /// <summary>Matches <paramref name="tokens"/> from <paramref name="start"/>.
     /// <paramref name="allowPartial"/> lets a <c>no</c> form stop before required
     /// parameters when the words so far name a single command.</summary>
-    public static CommandMatch Match(TreeNode root, List<CommandToken> tokens, string line,
-        int start, bool allowPartial)
+    public static CommandMatch Match(IReadOnlyList<TreeNode> roots, List<CommandToken> tokens,
+        string line, int start, bool allowPartial)
     {
         var matcher = new CommandMatcher(tokens, line, start, allowPartial);
-        return matcher.Walk(root, start);
+        return matcher.Walk(roots, start);
     }
 
-    private CommandMatch Walk(TreeNode node, int index)
+    private CommandMatch Walk(IReadOnlyList<TreeNode> nodes, int index)
     {
         if (index == _tokens.Count)
         {
-            return AtEnd(node, index);
+            return AtEnd(nodes, index);
         }
 
         var token = _tokens[index];
-        var candidates = Candidates(node, index, out bool ambiguous);
+        var candidates = Candidates(nodes, index, out bool ambiguous);
         if (ambiguous)
         {
             return Failure(CliErrorKind.Ambiguous, token.Column, index);
@@ -49,7 +51,7 @@ internal sealed class CommandMatcher
 
         if (candidates.Count == 0)
         {
-            return Failure(CliErrorKind.InvalidInput, CaretColumn(node, token), index);
+            return Failure(CliErrorKind.InvalidInput, CaretColumn(nodes, token), index);
         }
 
         CommandMatch? best = null;
@@ -70,7 +72,7 @@ internal sealed class CommandMatcher
         return best!;
     }
 
-    private CommandMatch TryCandidate(PatternElement element, TreeNode child, int index)
+    private CommandMatch TryCandidate(PatternElement element, List<TreeNode> child, int index)
     {
         int consumed = 1;
         CommandArgument? argument = null;
@@ -106,58 +108,65 @@ internal sealed class CommandMatcher
         return result;
     }
 
-    private List<(PatternElement, TreeNode)> Candidates(TreeNode node, int index,
-        out bool ambiguous)
+    private List<(PatternElement, List<TreeNode>)> Candidates(IReadOnlyList<TreeNode> nodes,
+        int index, out bool ambiguous)
     {
         ambiguous = false;
-        var token = _tokens[index];
-        var candidates = new List<(PatternElement, TreeNode)>();
-        var prefixed = new List<(PatternElement, TreeNode)>();
-        foreach (var edge in node.Edges)
+        string text = _tokens[index].Text;
+        var edges = nodes.SelectMany(n => n.Edges).ToList();
+        var exact = edges.Where(e => string.Equals(e.Element.Keyword, text,
+            StringComparison.OrdinalIgnoreCase)).ToList();
+        if (exact.Count > 0)
         {
-            string? keyword = edge.Element.Keyword;
-            if (keyword is null)
-            {
-                continue;
-            }
-
-            if (string.Equals(keyword, token.Text, StringComparison.OrdinalIgnoreCase))
-            {
-                candidates.Add(edge);
-                return candidates;
-            }
-
-            if (keyword.StartsWith(token.Text, StringComparison.OrdinalIgnoreCase))
-            {
-                prefixed.Add(edge);
-            }
+            return [(exact[0].Element, exact.Select(e => e.Child).ToList())];
         }
 
-        if (prefixed.Count > 1)
+        var prefixed = edges.Where(e => e.Element.Keyword is { } k
+            && k.StartsWith(text, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (prefixed.Select(e => e.Element.Keyword).Distinct().Count() > 1)
         {
             ambiguous = true;
-            return candidates;
+            return [];
         }
 
-        candidates.AddRange(prefixed);
-        var parameters = node.Edges.Where(e => !e.Element.IsKeyword)
+        var candidates = new List<(PatternElement, List<TreeNode>)>();
+        if (prefixed.Count > 0)
+        {
+            candidates.Add((prefixed[0].Element, prefixed.Select(e => e.Child).ToList()));
+        }
+
+        var parameters = edges.Where(e => !e.Element.IsKeyword)
             .OrderBy(e => e.Element.Specificity)
             .Where(e => ParameterMatcher.TryMatch(e.Element, _tokens, index, _line, out _) > 0);
-        candidates.AddRange(parameters);
+        foreach (var (element, child) in parameters)
+        {
+            int same = candidates.FindIndex(c => c.Item1.SameAs(element));
+            if (same >= 0)
+            {
+                candidates[same].Item2.Add(child);
+            }
+            else
+            {
+                candidates.Add((element, [child]));
+            }
+        }
+
         return candidates;
     }
 
-    private CommandMatch AtEnd(TreeNode node, int index)
+    private CommandMatch AtEnd(IReadOnlyList<TreeNode> nodes, int index)
     {
-        if (node.Command is not null)
+        var command = nodes.Select(n => n.Command).FirstOrDefault(c => c is not null);
+        if (command is not null)
         {
-            return Success(node.Command, complete: true);
+            return Success(command, complete: true);
         }
 
         // "no ip address" names one command without its parameters; IOS accepts it.
-        if (_allowPartial && index > _start && node.Reachable.Count == 1)
+        var reachable = nodes.SelectMany(n => n.Reachable).Distinct().ToList();
+        if (_allowPartial && index > _start && reachable.Count == 1)
         {
-            return Success(node.Reachable.First(), complete: false);
+            return Success(reachable[0], complete: false);
         }
 
         return Failure(CliErrorKind.Incomplete, _line.Length, index);
@@ -182,10 +191,10 @@ internal sealed class CommandMatcher
     /// IOS puts the caret on the first character no keyword can continue with, so a typo
     /// late in a word (<c>brieff</c>) is marked where it goes wrong, not at the word's start.
     /// </summary>
-    private static int CaretColumn(TreeNode node, CommandToken token)
+    private static int CaretColumn(IReadOnlyList<TreeNode> nodes, CommandToken token)
     {
         int common = 0;
-        foreach (var (element, _) in node.Edges)
+        foreach (var (element, _) in nodes.SelectMany(n => n.Edges))
         {
             if (element.Keyword is { } keyword)
             {

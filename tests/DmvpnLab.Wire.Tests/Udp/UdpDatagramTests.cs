@@ -73,7 +73,8 @@ public class UdpDatagramTests
         byte[] datagram = Datagram;
         datagram[7] ^= 0x01;
 
-        Assert.False(UdpDatagramView.TryCreate(datagram, Source, Destination, out _, out var error));
+        Assert.False(
+            UdpDatagramView.TryCreate(datagram, Source, Destination, out _, out var error));
         Assert.Equal(WireError.BadChecksum, error);
         Assert.True(UdpDatagramView.TryCreate(datagram, out _, out _));
     }

@@ -139,7 +139,8 @@ public readonly record struct MacAddress
         return true;
     }
 
-    /// <summary>Parses like <see cref="TryParse"/>; throws <see cref="FormatException"/> else.</summary>
+    /// <summary>Parses like <see cref="TryParse"/>, else throws <see cref="FormatException"/>.
+    /// </summary>
     public static MacAddress Parse(string text) =>
         TryParse(text, out var address)
             ? address

@@ -8,5 +8,6 @@ internal static class Hex
         Convert.FromHexString(string.Concat(hex.Where(c => !char.IsWhiteSpace(c))));
 
     /// <summary>Lower-case hex of the bytes.</summary>
-    public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
+    public static string Of(ReadOnlySpan<byte> bytes) =>
+        Convert.ToHexString(bytes).ToLowerInvariant();
 }

@@ -34,7 +34,8 @@ internal static class RefData
         }
     }
 
-    /// <summary>The bytes of packet <paramref name="number"/>, counted from 1 as tshark does.</summary>
+    /// <summary>The bytes of packet <paramref name="number"/>, counted from 1 as tshark does.
+    /// </summary>
     public static byte[] Frame(string file, int number) => Records(file)[number - 1].Data;
 
     private static string FindRoot()

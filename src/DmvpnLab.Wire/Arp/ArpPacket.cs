@@ -26,7 +26,8 @@ public sealed class ArpPacket
     public int Length => ArpPacketView.Length;
 
     /// <summary>Parses an ARP packet (Ethernet padding after it is ignored).</summary>
-    public static bool TryParse(ReadOnlySpan<byte> packet, out ArpPacket? value, out WireError error)
+    public static bool TryParse(
+        ReadOnlySpan<byte> packet, out ArpPacket? value, out WireError error)
     {
         value = null;
         if (!ArpPacketView.TryCreate(packet, out var view, out error))

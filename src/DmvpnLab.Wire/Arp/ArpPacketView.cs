@@ -37,7 +37,8 @@ public readonly ref struct ArpPacketView
     /// or protocol types give <see cref="WireError.UnsupportedType"/>. Trailing Ethernet
     /// padding is allowed.
     /// </summary>
-    public static bool TryCreate(ReadOnlySpan<byte> packet, out ArpPacketView view, out WireError error)
+    public static bool TryCreate(
+        ReadOnlySpan<byte> packet, out ArpPacketView view, out WireError error)
     {
         view = default;
         if (packet.Length < FixedLength)

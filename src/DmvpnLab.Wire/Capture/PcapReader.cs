@@ -67,7 +67,7 @@ public sealed class PcapReader
     public LinkType LinkType =>
         IsPcapng ? (interfaces.Count > 0 ? interfaces[0].LinkType : default) : classicLinkType;
 
-    /// <summary>Reads the file header and returns a reader positioned at the first packet.</summary>
+    /// <summary>Reads the file header; the reader is then at the first packet.</summary>
     public static bool TryOpen(Stream stream, out PcapReader? reader, out WireError error)
     {
         reader = null;
@@ -230,8 +230,8 @@ public sealed class PcapReader
 
     private bool TryReadSectionHeader(out WireError error)
     {
-        // The block type has been read. After it come the total length and the byte-order magic; the magic decides
-        // how to read the length.
+        // The block type has been read. After it come the total length and the byte-order
+        // magic; the magic decides how to read the length.
         Span<byte> fixedPart = stackalloc byte[8];
         if (!TryReadFully(stream, fixedPart))
         {

@@ -43,7 +43,8 @@ internal static class EigrpDestination
         return true;
     }
 
-    public static void Write(Span<byte> value, Ipv4Address destination, byte prefixLength, int octets)
+    public static void Write(
+        Span<byte> value, Ipv4Address destination, byte prefixLength, int octets)
     {
         value[0] = prefixLength;
         for (int i = 0; i < octets; i++)

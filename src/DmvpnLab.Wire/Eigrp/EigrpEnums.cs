@@ -54,7 +54,7 @@ public enum EigrpTlvType : ushort
     /// <summary>Authentication (kept raw).</summary>
     Authentication = 0x0002,
 
-    /// <summary>Addresses of peers that must not accept the next conditional-receive packet.</summary>
+    /// <summary>Peers that must not accept the next conditional-receive packet.</summary>
     Sequence = 0x0003,
 
     /// <summary>IOS release and EIGRP TLV version.</summary>

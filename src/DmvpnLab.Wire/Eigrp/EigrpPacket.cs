@@ -45,7 +45,8 @@ public sealed class EigrpPacket
     }
 
     /// <summary>An Ack: a Hello with an acknowledgment and no TLVs (RFC 7868 5.3.2).</summary>
-    public bool IsAck => Opcode == EigrpOpcode.Hello && AcknowledgmentNumber != 0 && Tlvs.Count == 0;
+    public bool IsAck =>
+        Opcode == EigrpOpcode.Hello && AcknowledgmentNumber != 0 && Tlvs.Count == 0;
 
     /// <summary>The first TLV of type <typeparamref name="T"/>, or null.</summary>
     public T? Find<T>() where T : EigrpTlv
@@ -62,7 +63,8 @@ public sealed class EigrpPacket
     }
 
     /// <summary>Parses a packet (the IP payload), checksum verified.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> packet, out EigrpPacket? value, out WireError error)
+    public static bool TryParse(
+        ReadOnlySpan<byte> packet, out EigrpPacket? value, out WireError error)
     {
         value = null;
         if (!EigrpPacketView.TryCreate(packet, out var view, out error))

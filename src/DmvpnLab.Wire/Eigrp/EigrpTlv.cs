@@ -62,7 +62,7 @@ public abstract class EigrpTlv
     protected abstract void WriteValue(Span<byte> value);
 }
 
-/// <summary>A TLV kept as bytes: unknown types, and encodings the typed classes do not make.</summary>
+/// <summary>A TLV kept as bytes: unknown types, and encodings no typed class makes.</summary>
 public sealed class EigrpRawTlv : EigrpTlv
 {
     private readonly EigrpTlvType type;

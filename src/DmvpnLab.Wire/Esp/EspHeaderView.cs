@@ -32,7 +32,8 @@ public readonly ref struct EspHeaderView
     /// Checks the 8 header bytes are there and the SPI is not 0, which RFC 4303 section 2.1
     /// reserves for local use and forbids on the wire.
     /// </summary>
-    public static bool TryCreate(ReadOnlySpan<byte> packet, out EspHeaderView view, out WireError error)
+    public static bool TryCreate(
+        ReadOnlySpan<byte> packet, out EspHeaderView view, out WireError error)
     {
         view = default;
         if (packet.Length < HeaderLength)

@@ -20,7 +20,7 @@ public sealed class GreHeader
     /// <summary>The protocol type of the payload.</summary>
     public GreProtocolType ProtocolType { get; set; }
 
-    /// <summary>Reserved0 bits 5..12 as received (RFC 2784 says ignore them), for round trips.</summary>
+    /// <summary>Reserved0 bits 5..12 as received (RFC 2784: ignored), for round trips.</summary>
     public ushort Reserved0 { get; set; }
 
     /// <summary>The reserved1 field after the checksum as received.</summary>
@@ -38,7 +38,8 @@ public sealed class GreHeader
     private const ushort ReservedMask = 0x07F8;
 
     /// <summary>Parses the header of a GRE packet, the checksum verified when present.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> packet, out GreHeader? value, out WireError error)
+    public static bool TryParse(
+        ReadOnlySpan<byte> packet, out GreHeader? value, out WireError error)
     {
         value = null;
         if (!GreHeaderView.TryCreate(packet, out var view, out error))

@@ -42,7 +42,8 @@ public readonly ref struct GreHeaderView
     private GreHeaderView(ReadOnlySpan<byte> bytes) => this.bytes = bytes;
 
     /// <summary>Checks a GRE packet: the span is the whole IP payload.</summary>
-    public static bool TryCreate(ReadOnlySpan<byte> packet, out GreHeaderView view, out WireError error)
+    public static bool TryCreate(
+        ReadOnlySpan<byte> packet, out GreHeaderView view, out WireError error)
     {
         view = default;
         if (packet.Length < MinimumHeaderLength)

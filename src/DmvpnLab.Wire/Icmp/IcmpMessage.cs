@@ -14,7 +14,7 @@ public sealed class IcmpMessage
     /// <summary>The code.</summary>
     public byte Code { get; set; }
 
-    /// <summary>Bytes 4..7: identifier and sequence for echo, MTU for code 4, else unused.</summary>
+    /// <summary>Bytes 4..7: identifier and sequence (echo), MTU (code 4), else unused.</summary>
     public uint RestOfHeader { get; set; }
 
     /// <summary>Echo data, or the quoted original header and its first 8 data bytes.</summary>
@@ -36,11 +36,21 @@ public sealed class IcmpMessage
 
     /// <summary>An echo request.</summary>
     public static IcmpMessage EchoRequest(ushort identifier, ushort sequenceNumber, byte[] data) =>
-        new() { Type = IcmpType.EchoRequest, RestOfHeader = Pack(identifier, sequenceNumber), Data = data };
+        new()
+        {
+            Type = IcmpType.EchoRequest,
+            RestOfHeader = Pack(identifier, sequenceNumber),
+            Data = data,
+        };
 
-    /// <summary>The reply to an echo request: same identifier, sequence and data (RFC 792).</summary>
+    /// <summary>An echo reply: the request's identifier, sequence and data (RFC 792).</summary>
     public static IcmpMessage EchoReply(ushort identifier, ushort sequenceNumber, byte[] data) =>
-        new() { Type = IcmpType.EchoReply, RestOfHeader = Pack(identifier, sequenceNumber), Data = data };
+        new()
+        {
+            Type = IcmpType.EchoReply,
+            RestOfHeader = Pack(identifier, sequenceNumber),
+            Data = data,
+        };
 
     /// <summary>
     /// A destination unreachable quoting <paramref name="originalPacket"/>; the MTU goes in

@@ -137,13 +137,15 @@ public sealed class Ipv4Header
         destination[1] = typeOfService;
         BinaryPrimitives.WriteUInt16BigEndian(destination[2..], (ushort)totalLength);
         BinaryPrimitives.WriteUInt16BigEndian(destination[4..], identification);
-        BinaryPrimitives.WriteUInt16BigEndian(destination[6..], dontFragment ? (ushort)0x4000 : (ushort)0);
+        ushort flags = dontFragment ? (ushort)0x4000 : (ushort)0;
+        BinaryPrimitives.WriteUInt16BigEndian(destination[6..], flags);
         destination[8] = timeToLive;
         destination[9] = (byte)protocol;
         BinaryPrimitives.WriteUInt16BigEndian(destination[10..], 0);
         source.Write(destination[12..]);
         target.Write(destination[16..]);
-        ushort checksum = InternetChecksum.Compute(destination[..Ipv4HeaderView.MinimumHeaderLength]);
+        var header = destination[..Ipv4HeaderView.MinimumHeaderLength];
+        ushort checksum = InternetChecksum.Compute(header);
         BinaryPrimitives.WriteUInt16BigEndian(destination[10..], checksum);
         return Ipv4HeaderView.MinimumHeaderLength;
     }

@@ -105,7 +105,8 @@ public sealed class UdpDatagram
         sum.AddIpv4PseudoHeader(source, target, ProtocolNumber, datagram.Length);
         sum.Add(datagram);
         ushort checksum = sum.Finish();
-        BinaryPrimitives.WriteUInt16BigEndian(datagram[6..], checksum == 0 ? (ushort)0xFFFF : checksum);
+        ushort carried = checksum == 0 ? (ushort)0xFFFF : checksum;
+        BinaryPrimitives.WriteUInt16BigEndian(datagram[6..], carried);
     }
 
     private static UdpDatagram FromView(UdpDatagramView view) => new()

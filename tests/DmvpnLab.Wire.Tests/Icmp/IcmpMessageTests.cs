@@ -48,7 +48,8 @@ public class IcmpMessageTests
     public void ReplyBuiltFromRequest_Emit_SameBytesAsRealReply()
     {
         Assert.True(IcmpMessage.TryParse(EchoRequest, out var request, out _));
-        var reply = IcmpMessage.EchoReply(request!.Identifier, request.SequenceNumber, request.Data);
+        var reply = IcmpMessage.EchoReply(
+            request!.Identifier, request.SequenceNumber, request.Data);
         var buffer = new byte[reply.Length];
         reply.Emit(buffer);
 

@@ -5,10 +5,12 @@ namespace DmvpnLab.Wire.Tests.Ipv4;
 public class Ipv4HeaderTests
 {
     // ISAKMP_sa_setup.pcap frame 1: 10.0.0.1 → 10.0.0.2, UDP, TOS 0xc0, TTL 255, id 0x0065.
-    private static byte[] IsakmpPacket => Layers.Ipv4Packet(RefData.Frame("ISAKMP_sa_setup.pcap", 1));
+    private static byte[] IsakmpPacket =>
+        Layers.Ipv4Packet(RefData.Frame("ISAKMP_sa_setup.pcap", 1));
 
     // NHRP_registration.pcap frame 1: 169.254.100.1 → .5, GRE, TOS 0xc0, id 0x0010.
-    private static byte[] NhrpPacket => Layers.Ipv4Packet(RefData.Frame("NHRP_registration.pcap", 1));
+    private static byte[] NhrpPacket =>
+        Layers.Ipv4Packet(RefData.Frame("NHRP_registration.pcap", 1));
 
     [Fact]
     public void IsakmpPacket_View_FieldsMatchTshark()

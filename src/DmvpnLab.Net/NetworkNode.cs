@@ -3,6 +3,7 @@ using DmvpnLab.Net.Ip;
 using DmvpnLab.Net.Routing;
 using DmvpnLab.Sim;
 using DmvpnLab.Wire;
+using DmvpnLab.Wire.Ipv4;
 
 namespace DmvpnLab.Net;
 

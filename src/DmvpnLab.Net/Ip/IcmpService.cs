@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using DmvpnLab.Net.Interfaces;
 using DmvpnLab.Wire;
+using DmvpnLab.Wire.Ipv4;
 
 namespace DmvpnLab.Net.Ip;
 

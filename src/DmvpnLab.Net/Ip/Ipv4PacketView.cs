@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using DmvpnLab.Wire;
+using DmvpnLab.Wire.Ipv4;
 
 namespace DmvpnLab.Net.Ip;
 
@@ -28,7 +29,7 @@ public readonly ref struct Ipv4PacketView
 
     public byte TimeToLive => Bytes[8];
 
-    public byte Protocol => Bytes[9];
+    public IpProtocol Protocol => (IpProtocol)Bytes[9];
 
     public Ipv4Address Source => Ipv4Address.Read(Bytes[12..]);
 

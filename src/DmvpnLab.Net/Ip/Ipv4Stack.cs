@@ -4,6 +4,7 @@ using DmvpnLab.Net.Routing;
 using DmvpnLab.Net.Tunnels;
 using DmvpnLab.Sim;
 using DmvpnLab.Wire;
+using DmvpnLab.Wire.Ipv4;
 
 namespace DmvpnLab.Net.Ip;
 
@@ -25,7 +26,7 @@ public sealed class Ipv4Stack
     {
         this.node = node;
         Icmp = new IcmpService(node, this);
-        handlers[IpProtocol.Icmp] = Icmp;
+        handlers[(byte)IpProtocol.Icmp] = Icmp;
     }
 
     public IcmpService Icmp { get; }
@@ -40,7 +41,7 @@ public sealed class Ipv4Stack
 
     public long PacketsDelivered { get; private set; }
 
-    public void Register(byte protocol, IIpv4ProtocolHandler handler) => handlers[protocol] = handler;
+    public void Register(IpProtocol protocol, IIpv4ProtocolHandler handler) => handlers[(byte)protocol] = handler;
 
     public void JoinGroup(NetworkInterface networkInterface, Ipv4Address group) =>
         joinedGroups.Add((networkInterface, group));
@@ -97,7 +98,7 @@ public sealed class Ipv4Stack
     private bool TryValidate(ReadOnlySpan<byte> bytes, out int totalLength)
     {
         totalLength = 0;
-        if (bytes.Length < Ipv4HeaderWriter.Length || bytes[0] >> 4 != 4)
+        if (bytes.Length < Ipv4HeaderView.MinimumHeaderLength || bytes[0] >> 4 != 4)
         {
             node.Drops.Count(DropReason.MalformedIpv4);
             return false;
@@ -105,7 +106,7 @@ public sealed class Ipv4Stack
 
         int headerLength = (bytes[0] & 0x0F) * 4;
         totalLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
-        if (headerLength < Ipv4HeaderWriter.Length || totalLength < headerLength ||
+        if (headerLength < Ipv4HeaderView.MinimumHeaderLength || totalLength < headerLength ||
             totalLength > bytes.Length)
         {
             node.Drops.Count(DropReason.MalformedIpv4);
@@ -135,7 +136,7 @@ public sealed class Ipv4Stack
     private void Deliver(NetworkInterface ingress, Ipv4PacketView packet)
     {
         PacketsDelivered++;
-        var handler = handlers[packet.Protocol];
+        var handler = handlers[(byte)packet.Protocol];
         if (handler is null)
         {
             node.Drops.Count(DropReason.UnknownProtocol);
@@ -177,7 +178,7 @@ public sealed class Ipv4Stack
         var buffer = node.Pool.Rent();
         var copy = buffer.Bytes.AsSpan(NetworkNode.Headroom, packet.TotalLength);
         packet.Bytes.CopyTo(copy);
-        Ipv4HeaderWriter.DecrementTimeToLive(copy);
+        Ipv4Header.DecrementTimeToLive(copy);
         PacketsForwarded++;
         PacketTrace?.Invoke(
             $"IP: s={packet.Source} (via {ingress.Name}), d={packet.Destination} ({egress.Name}), " +
@@ -193,7 +194,7 @@ public sealed class Ipv4Stack
     /// routes it by the FIB and transmits it. Returns false when there is no route.
     /// </summary>
     public bool Send(PacketBuffer buffer, int payloadLength, Ipv4Address? source,
-        Ipv4Address destination, byte protocol, byte timeToLive = DefaultTimeToLive,
+        Ipv4Address destination, IpProtocol protocol, byte timeToLive = DefaultTimeToLive,
         byte typeOfService = 0, bool dontFragment = false)
     {
         var entry = node.Fib.Lookup(destination);
@@ -205,12 +206,12 @@ public sealed class Ipv4Stack
 
         if (entry.Kind == FibEntryKind.Receive)
         {
-            int start = NetworkNode.Headroom - Ipv4HeaderWriter.Length;
-            Ipv4HeaderWriter.Write(buffer.Bytes.AsSpan(start), source ?? destination, destination,
+            int start = NetworkNode.Headroom - Ipv4HeaderView.MinimumHeaderLength;
+            Ipv4Header.WriteHeader(buffer.Bytes.AsSpan(start), source ?? destination, destination,
                 protocol, timeToLive, typeOfService, NextIdentification(), dontFragment,
                 payloadLength);
             var loopback = entry.Interface ?? node.Interfaces[0];
-            Receive(loopback, buffer.Bytes.AsSpan(start, Ipv4HeaderWriter.Length + payloadLength));
+            Receive(loopback, buffer.Bytes.AsSpan(start, Ipv4HeaderView.MinimumHeaderLength + payloadLength));
             return true;
         }
 
@@ -223,13 +224,13 @@ public sealed class Ipv4Stack
 
     /// <summary>Sends out of a chosen interface to a chosen next hop (multicast, broadcast, hellos).</summary>
     public void SendOn(NetworkInterface egress, Ipv4Address nextHop, PacketBuffer buffer,
-        int payloadLength, Ipv4Address source, Ipv4Address destination, byte protocol,
+        int payloadLength, Ipv4Address source, Ipv4Address destination, IpProtocol protocol,
         byte timeToLive = DefaultTimeToLive, byte typeOfService = 0, bool dontFragment = false)
     {
-        int start = NetworkNode.Headroom - Ipv4HeaderWriter.Length;
-        Ipv4HeaderWriter.Write(buffer.Bytes.AsSpan(start), source, destination, protocol,
+        int start = NetworkNode.Headroom - Ipv4HeaderView.MinimumHeaderLength;
+        Ipv4Header.WriteHeader(buffer.Bytes.AsSpan(start), source, destination, protocol,
             timeToLive, typeOfService, NextIdentification(), dontFragment, payloadLength);
-        egress.TransmitIpv4(buffer, start, Ipv4HeaderWriter.Length + payloadLength, nextHop);
+        egress.TransmitIpv4(buffer, start, Ipv4HeaderView.MinimumHeaderLength + payloadLength, nextHop);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using DmvpnLab.Net.Interfaces;
 using DmvpnLab.Wire;
+using DmvpnLab.Wire.Ipv4;
 
 namespace DmvpnLab.Net.Ip;
 
@@ -80,7 +81,7 @@ public sealed class UdpService : IIpv4ProtocolHandler
         ReadOnlySpan<byte> udp)
     {
         var sum = new InternetChecksum();
-        sum.AddIpv4PseudoHeader(source, destination, IpProtocol.Udp, (ushort)udp.Length);
+        sum.AddIpv4PseudoHeader(source, destination, (byte)IpProtocol.Udp, (ushort)udp.Length);
         sum.Add(udp);
         return sum.Finish();
     }

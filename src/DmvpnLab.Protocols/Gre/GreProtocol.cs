@@ -4,6 +4,7 @@ using DmvpnLab.Net.Interfaces;
 using DmvpnLab.Net.Ip;
 using DmvpnLab.Net.Tunnels;
 using DmvpnLab.Wire;
+using DmvpnLab.Wire.Ipv4;
 
 namespace DmvpnLab.Protocols.Gre;
 

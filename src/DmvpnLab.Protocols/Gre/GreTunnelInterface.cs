@@ -4,6 +4,7 @@ using DmvpnLab.Net.Ip;
 using DmvpnLab.Net.Tunnels;
 using DmvpnLab.Sim;
 using DmvpnLab.Wire;
+using DmvpnLab.Wire.Ipv4;
 
 namespace DmvpnLab.Protocols.Gre;
 
@@ -130,9 +131,9 @@ public sealed class GreTunnelInterface : TunnelInterface
         if (Key is { } key)
             BinaryPrimitives.WriteUInt32BigEndian(gre[4..], key);
 
-        int outerStart = greStart - Ipv4HeaderWriter.Length;
-        int outerLength = Ipv4HeaderWriter.Length + HeaderLength + length;
-        Ipv4HeaderWriter.Write(buffer.Bytes.AsSpan(outerStart), SourceAddress, nbmaDestination,
+        int outerStart = greStart - Ipv4HeaderView.MinimumHeaderLength;
+        int outerLength = Ipv4HeaderView.MinimumHeaderLength + HeaderLength + length;
+        Ipv4Header.WriteHeader(buffer.Bytes.AsSpan(outerStart), SourceAddress, nbmaDestination,
             IpProtocol.Gre, 255, typeOfService, Node.Ipv4.NextIdentification(),
             dontFragment: false, HeaderLength + length);
         Counters.CountOutput(length);

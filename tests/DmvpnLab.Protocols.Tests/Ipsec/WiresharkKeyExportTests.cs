@@ -24,7 +24,8 @@ public class WiresharkKeyExportTests
     [Theory]
     [InlineData(EspEncryptionAlgorithm.AesCbc, "AES-CBC [RFC3602]")]
     [InlineData(EspEncryptionAlgorithm.AesGcm16, "AES-GCM with 16 octet ICV [RFC4106]")]
-    public void EncryptionName_Aes_Wireshark40Strings(EspEncryptionAlgorithm algorithm, string name) =>
+    public void EncryptionName_Aes_Wireshark40Strings(
+        EspEncryptionAlgorithm algorithm, string name) =>
         Assert.Equal(name, WiresharkKeyExport.EncryptionName(algorithm));
 
     [Fact]

@@ -17,7 +17,7 @@ public class Ikev1KeyMaterialTests
     [Fact]
     public void FromPreSharedKey_Md5TripleDes_SkeyidChainAndExpandedKey()
     {
-        Ikev1KeyMaterial keys = Derive(IkeHashAlgorithm.Md5, IsakmpEncryptionAlgorithm.TripleDesCbc);
+        var keys = Derive(IkeHashAlgorithm.Md5, IsakmpEncryptionAlgorithm.TripleDesCbc);
 
         byte[] skeyid = HmacMd5(PreSharedKey, [.. Ni, .. Nr]);
         byte[] d = HmacMd5(skeyid, [.. Gxy, .. CookieI, .. CookieR, 0]);
@@ -37,7 +37,7 @@ public class Ikev1KeyMaterialTests
     [Fact]
     public void FromPreSharedKey_Sha1Aes128_KeyIsLeadingBytesOfSkeyidE()
     {
-        Ikev1KeyMaterial keys = Derive(IkeHashAlgorithm.Sha1, IsakmpEncryptionAlgorithm.AesCbc128);
+        var keys = Derive(IkeHashAlgorithm.Sha1, IsakmpEncryptionAlgorithm.AesCbc128);
 
         Assert.Equal(20, keys.SkeyidE.Length);
         Assert.Equal(keys.SkeyidE[..16], keys.EncryptionKey);
@@ -46,7 +46,7 @@ public class Ikev1KeyMaterialTests
     [Fact]
     public void FromPreSharedKey_Sha1Aes256_ExpandsToThirtyTwoBytes()
     {
-        Ikev1KeyMaterial keys = Derive(IkeHashAlgorithm.Sha1, IsakmpEncryptionAlgorithm.AesCbc256);
+        var keys = Derive(IkeHashAlgorithm.Sha1, IsakmpEncryptionAlgorithm.AesCbc256);
 
         byte[] k1 = HmacSha1(keys.SkeyidE, [0]);
         byte[] k2 = HmacSha1(keys.SkeyidE, k1);
@@ -56,7 +56,7 @@ public class Ikev1KeyMaterialTests
     [Fact]
     public void ComputeHashIAndHashR_FollowRfcOrder()
     {
-        Ikev1KeyMaterial keys = Derive(IkeHashAlgorithm.Sha1, IsakmpEncryptionAlgorithm.TripleDesCbc);
+        var keys = Derive(IkeHashAlgorithm.Sha1, IsakmpEncryptionAlgorithm.TripleDesCbc);
         byte[] gxi = Bytes(128, 1), gxr = Bytes(128, 2), sa = Bytes(52, 3);
         byte[] idi = [1, 17, 1, 244, 10, 0, 0, 1], idr = [1, 17, 1, 244, 10, 0, 0, 2];
 
@@ -72,7 +72,7 @@ public class Ikev1KeyMaterialTests
     [Fact]
     public void Ivs_Phase1AndPhase2_AreTruncatedHashes()
     {
-        Ikev1KeyMaterial keys = Derive(IkeHashAlgorithm.Md5, IsakmpEncryptionAlgorithm.TripleDesCbc);
+        var keys = Derive(IkeHashAlgorithm.Md5, IsakmpEncryptionAlgorithm.TripleDesCbc);
         byte[] gxi = Bytes(128, 1), gxr = Bytes(128, 2), lastBlock = Bytes(8, 9);
 
         Assert.Equal(Md5([.. gxi, .. gxr])[..8], keys.ComputePhase1Iv(gxi, gxr));
@@ -83,7 +83,7 @@ public class Ikev1KeyMaterialTests
     [Fact]
     public void QuickModeHashes_FollowRfc2409Section55()
     {
-        Ikev1KeyMaterial keys = Derive(IkeHashAlgorithm.Md5, IsakmpEncryptionAlgorithm.TripleDesCbc);
+        var keys = Derive(IkeHashAlgorithm.Md5, IsakmpEncryptionAlgorithm.TripleDesCbc);
         byte[] mid = [0x12, 0x34, 0x56, 0x78];
         byte[] rest = Bytes(60, 7), ni = Bytes(16, 5), nr = Bytes(16, 6);
 
@@ -100,7 +100,7 @@ public class Ikev1KeyMaterialTests
     [Fact]
     public void ComputeQuickModeKeymat_ThreeDesPlusMd5_ChainsBlocks()
     {
-        Ikev1KeyMaterial keys = Derive(IkeHashAlgorithm.Md5, IsakmpEncryptionAlgorithm.TripleDesCbc);
+        var keys = Derive(IkeHashAlgorithm.Md5, IsakmpEncryptionAlgorithm.TripleDesCbc);
         byte[] ni = Bytes(16, 5), nr = Bytes(16, 6);
         byte[] seed = [3, 0xC0, 0xFF, 0xEE, 0x01, .. ni, .. nr];
 
@@ -122,10 +122,11 @@ public class Ikev1KeyMaterialTests
         dh.TryComputeSharedSecret(initiator, responder.PublicValue, out byte[]? gxyI);
         dh.TryComputeSharedSecret(responder, initiator.PublicValue, out byte[]? gxyR);
 
-        Ikev1KeyMaterial i = Ikev1KeyMaterial.FromPreSharedKey(IkeHashAlgorithm.Md5,
-            IsakmpEncryptionAlgorithm.TripleDesCbc, PreSharedKey, Ni, Nr, gxyI!, CookieI, CookieR);
-        Ikev1KeyMaterial r = Ikev1KeyMaterial.FromPreSharedKey(IkeHashAlgorithm.Md5,
-            IsakmpEncryptionAlgorithm.TripleDesCbc, PreSharedKey, Ni, Nr, gxyR!, CookieI, CookieR);
+        var suite = (IkeHashAlgorithm.Md5, IsakmpEncryptionAlgorithm.TripleDesCbc);
+        var i = Ikev1KeyMaterial.FromPreSharedKey(
+            suite.Item1, suite.Item2, PreSharedKey, Ni, Nr, gxyI!, CookieI, CookieR);
+        var r = Ikev1KeyMaterial.FromPreSharedKey(
+            suite.Item1, suite.Item2, PreSharedKey, Ni, Nr, gxyR!, CookieI, CookieR);
 
         Assert.Equal(i.EncryptionKey, r.EncryptionKey);
         Assert.Equal(i.SkeyidD, r.SkeyidD);

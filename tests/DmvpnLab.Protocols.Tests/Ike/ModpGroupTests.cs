@@ -5,7 +5,8 @@ namespace DmvpnLab.Protocols.Tests.Ike;
 
 public class ModpGroupTests
 {
-    public static TheoryData<int, int> Groups => new() { { 1, 768 }, { 2, 1024 }, { 5, 1536 }, { 14, 2048 } };
+    public static TheoryData<int, int> Groups =>
+        new() { { 1, 768 }, { 2, 1024 }, { 5, 1536 }, { 14, 2048 } };
 
     [Theory]
     [MemberData(nameof(Groups))]

@@ -1,4 +1,3 @@
-using DmvpnLab.Wire.Ipv4;
 using System.Buffers.Binary;
 
 namespace DmvpnLab.Protocols.Ike.Crypto;
@@ -187,7 +186,7 @@ public sealed class Ikev1KeyMaterial
     /// encryption key comes first, then the integrity key (RFC 2409 5.5).
     /// </summary>
     public byte[] ComputeQuickModeKeymat(
-        IpProtocol protocol,
+        byte protocol,
         uint spi,
         ReadOnlySpan<byte> initiatorNonce,
         ReadOnlySpan<byte> responderNonce,

@@ -23,6 +23,7 @@ public static class IosCommandSet
         ShowIpRouteCommand.Register(modes);
         ShowInterfacesCommands.Register(modes);
         PingCommand.Register(modes);
+        DebugCommands.Register(modes);
         StaticRouteCommands.Register(modes);
         GreCommands.Register(modes);
         return modes;

@@ -24,6 +24,7 @@ public static class IosCommandSet
         ShowInterfacesCommands.Register(modes);
         PingCommand.Register(modes);
         DebugCommands.Register(modes);
+        CefCommands.Register(modes);
         StaticRouteCommands.Register(modes);
         GreCommands.Register(modes);
         return modes;

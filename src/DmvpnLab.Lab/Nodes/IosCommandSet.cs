@@ -1,5 +1,6 @@
 using DmvpnLab.Ios;
 using DmvpnLab.Net.Commands;
+using DmvpnLab.Protocols.Eigrp;
 using DmvpnLab.Protocols.Gre;
 using DmvpnLab.Protocols.Static;
 
@@ -25,6 +26,7 @@ public static class IosCommandSet
         PingCommand.Register(modes);
         StaticRouteCommands.Register(modes);
         GreCommands.Register(modes);
+        EigrpCommands.Register(modes);
         return modes;
     }
 }

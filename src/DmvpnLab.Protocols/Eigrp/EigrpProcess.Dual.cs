@@ -497,6 +497,15 @@ public sealed partial class EigrpProcess
         tlvs.Add(BuildTlv(prefix, reply));
     }
 
+    /// <summary>An interface setting changed: every destination is advertised afresh.</summary>
+    internal void Readvertise()
+    {
+        foreach (var entry in topology.Values)
+            changed.Add(entry);
+
+        FlushChanges();
+    }
+
     /// <summary>Sends what the last event changed: Updates, then Queries, then Replies.</summary>
     private void FlushChanges()
     {

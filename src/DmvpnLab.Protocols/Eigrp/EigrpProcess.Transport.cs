@@ -153,8 +153,9 @@ public sealed partial class EigrpProcess
             CheckNeighborUp(neighbor);
         }
 
-        if (neighbor.Head is not null && neighbor.Interface.NeighborsByAddress.ContainsKey(
-                neighbor.Address))
+        // The next packet goes now, unless bringing the neighbor up already sent it.
+        if (neighbor.Head is { Sent: false } &&
+            neighbor.Interface.NeighborsByAddress.ContainsKey(neighbor.Address))
             TransmitHead(neighbor);
     }
 
@@ -208,6 +209,7 @@ public sealed partial class EigrpProcess
     {
         uint sequence = NextSequence();
         packet.SequenceNumber = sequence;
+        neighbor.Interface.PacketizedSent++;
         neighbor.Enqueue(new EigrpRetransmission(packet, sequence));
         if (neighbor.QueueCount == 1)
             TransmitHead(neighbor);

@@ -189,12 +189,13 @@ public sealed partial class EigrpProcess
                 continue;
             }
 
-            if (!entry.IsActive)
+            // Already active: answer now with what we have, so two active routers never
+            // wait on each other. Sent active by this query: answer when the computation ends.
+            bool wasActive = entry.IsActive;
+            if (!wasActive)
                 Recompute(entry);
 
-            if (entry.IsActive && !entry.AwaitingReplies.Contains(neighbor))
-                QueueReply(neighbor, entry);
-            else if (entry.IsActive)
+            if (entry.IsActive && !wasActive)
                 entry.RepliesOwed.Add(neighbor);
             else
                 QueueReply(neighbor, entry);

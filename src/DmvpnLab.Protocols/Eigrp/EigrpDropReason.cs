@@ -1,6 +1,8 @@
 namespace DmvpnLab.Protocols.Eigrp;
 
-/// <summary>Why an EIGRP packet was dropped; each has a counter (`show ip eigrp traffic`).</summary>
+/// <summary>
+/// Why an EIGRP packet was dropped; each has a counter (`show ip eigrp traffic`).
+/// </summary>
 public enum EigrpDropReason
 {
     /// <summary>Shorter than the header, bad TLV framing or version (RFC 7868 6.5).</summary>
@@ -33,7 +35,9 @@ public enum EigrpDropReason
     /// <summary>A conditional-receive multicast this router was told to ignore.</summary>
     ConditionalReceiveIgnored,
 
-    /// <summary>A non-INIT reliable packet before the neighbor finished its INIT exchange.</summary>
+    /// <summary>
+    /// A non-INIT reliable packet before the neighbor finished its INIT exchange.
+    /// </summary>
     NeighborNotUp,
 
     /// <summary>An opcode this router does not handle (Request, SIA, unknown).</summary>

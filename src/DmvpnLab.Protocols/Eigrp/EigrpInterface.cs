@@ -26,7 +26,9 @@ public sealed class EigrpInterface
 
     public EigrpInterfaceSettings Settings { get; }
 
-    /// <summary>`passive-interface`: the network is advertised, no Hellos are sent or taken.</summary>
+    /// <summary>
+    /// `passive-interface`: the network is advertised, no Hellos are sent or taken.
+    /// </summary>
     public bool Passive { get; }
 
     /// <summary>The address and length the interface had when the process took it.</summary>
@@ -39,10 +41,14 @@ public sealed class EigrpInterface
 
     public IEnumerable<EigrpNeighbor> Neighbors => NeighborsByAddress.Values;
 
-    /// <summary>Prefix → what was last advertised on this interface (reachable ones only).</summary>
+    /// <summary>
+    /// Prefix → what was last advertised on this interface (reachable ones only).
+    /// </summary>
     internal Dictionary<Prefix, EigrpAdvertisement> Advertised { get; } = new();
 
-    /// <summary>The connected network's vector when last computed (bandwidth, delay, MTU).</summary>
+    /// <summary>
+    /// The connected network's vector when last computed (bandwidth, delay, MTU).
+    /// </summary>
     internal EigrpClassicMetric ConnectedVector { get; set; }
 
     /// <summary>

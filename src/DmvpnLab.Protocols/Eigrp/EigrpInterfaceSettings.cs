@@ -16,6 +16,8 @@ public sealed class EigrpInterfaceSettings
     /// <summary>Split horizon (IOS default: on).</summary>
     public bool SplitHorizon { get; set; } = true;
 
-    /// <summary>Next-hop-self (IOS default: on); off keeps a learned next hop on its subnet.</summary>
+    /// <summary>
+    /// Next-hop-self (IOS default: on); off keeps a learned next hop on its subnet.
+    /// </summary>
     public bool NextHopSelf { get; set; } = true;
 }

@@ -47,7 +47,9 @@ public sealed class EigrpNeighbor
 
     internal SimTimer? RetransmitTimer { get; set; }
 
-    /// <summary>The neighbor's Software Version TLV, for `show ip eigrp neighbors detail`.</summary>
+    /// <summary>
+    /// The neighbor's Software Version TLV, for `show ip eigrp neighbors detail`.
+    /// </summary>
     public EigrpSoftwareVersionTlv? SoftwareVersion { get; internal set; }
 
     /// <summary>Sequence number of the last reliable packet accepted from it (`Seq Num`).</summary>

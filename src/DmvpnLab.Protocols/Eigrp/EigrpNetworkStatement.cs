@@ -17,7 +17,9 @@ public readonly record struct EigrpNetworkStatement(Ipv4Address Address, Ipv4Add
         return Ipv4Address.PrefixLengthToMask(length);
     }
 
-    /// <summary>The statement as IOS stores it: the address with the wildcard bits cleared.</summary>
+    /// <summary>
+    /// The statement as IOS stores it: the address with the wildcard bits cleared.
+    /// </summary>
     public static EigrpNetworkStatement Create(Ipv4Address address, Ipv4Address? wildcard)
     {
         uint mask = wildcard is { } bits ? ~bits.Value : ClassfulMask(address).Value;
@@ -28,7 +30,9 @@ public readonly record struct EigrpNetworkStatement(Ipv4Address Address, Ipv4Add
 
     public bool Covers(Ipv4Address address) => (address.Value & Mask) == Address.Value;
 
-    /// <summary>`show ip protocols`: `10.0.0.0` when classful, `10.10.10.0/30` with a wildcard.</summary>
+    /// <summary>
+    /// `show ip protocols`: `10.0.0.0` when classful, `10.10.10.0/30` with a wildcard.
+    /// </summary>
     public override string ToString()
     {
         if (Wildcard is null)

@@ -23,10 +23,14 @@ public sealed class EigrpPath
 
     public bool IsConnected => Neighbor is null;
 
-    /// <summary>Where packets go: the next hop field of the TLV when set, else the neighbor.</summary>
+    /// <summary>
+    /// Where packets go: the next hop field of the TLV when set, else the neighbor.
+    /// </summary>
     public Ipv4Address NextHop { get; internal set; }
 
-    /// <summary>The vector the neighbor reported (for a connected network, the interface's).</summary>
+    /// <summary>
+    /// The vector the neighbor reported (for a connected network, the interface's).
+    /// </summary>
     public EigrpClassicMetric Reported { get; internal set; }
 
     /// <summary>The vector through this path, the link included.</summary>

@@ -68,7 +68,9 @@ public sealed partial class EigrpProcess
         Prune(entry);
     }
 
-    /// <summary>`bandwidth`, `delay` or `ip mtu` changed: every path over the interface moves.</summary>
+    /// <summary>
+    /// `bandwidth`, `delay` or `ip mtu` changed: every path over the interface moves.
+    /// </summary>
     private void RefreshMetrics(EigrpInterface running)
     {
         var vector = EigrpMetric.Connected(running.NetworkInterface);
@@ -113,7 +115,9 @@ public sealed partial class EigrpProcess
             : EigrpMetric.Composite(path.Vector, KValues);
     }
 
-    /// <summary>Records what a neighbor reported for a destination; null if nothing is kept.</summary>
+    /// <summary>
+    /// Records what a neighbor reported for a destination; null if nothing is kept.
+    /// </summary>
     private EigrpTopologyEntry? ApplyReport(EigrpNeighbor neighbor, Prefix prefix,
         EigrpClassicMetric metric, Ipv4Address nextHop, EigrpExternalRouteTlv? external)
     {
@@ -277,7 +281,9 @@ public sealed partial class EigrpProcess
         GoActive(entry);
     }
 
-    /// <summary>No feasible successor: query every up neighbor and wait for their replies.</summary>
+    /// <summary>
+    /// No feasible successor: query every up neighbor and wait for their replies.
+    /// </summary>
     private void GoActive(EigrpTopologyEntry entry)
     {
         SetSuccessors(entry, []);
@@ -406,7 +412,9 @@ public sealed partial class EigrpProcess
         }
     }
 
-    /// <summary>The metric lines IOS prints in `show ip route A.B.C.D` for an EIGRP route.</summary>
+    /// <summary>
+    /// The metric lines IOS prints in `show ip route A.B.C.D` for an EIGRP route.
+    /// </summary>
     public static IReadOnlyList<string> DescriptorDetails(EigrpClassicMetric vector) =>
     [
         $"Total delay is {EigrpMetric.DelayMicroseconds(vector)} microseconds, " +
@@ -613,7 +621,9 @@ public sealed partial class EigrpProcess
         }
     }
 
-    /// <summary>The whole table for a neighbor just up: unicast Updates, End-of-Table last.</summary>
+    /// <summary>
+    /// The whole table for a neighbor just up: unicast Updates, End-of-Table last.
+    /// </summary>
     private void SendStartupTable(EigrpNeighbor neighbor)
     {
         var running = neighbor.Interface;

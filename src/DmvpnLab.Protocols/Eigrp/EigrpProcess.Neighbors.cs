@@ -9,7 +9,9 @@ namespace DmvpnLab.Protocols.Eigrp;
 // peer termination) and 5.3.5 (the INIT exchange that brings a neighbor up).
 public sealed partial class EigrpProcess
 {
-    /// <summary>What IOS puts in its Software Version TLV (EIGRP_adjacency.pcap: 12.4, TLV 1.2).</summary>
+    /// <summary>
+    /// What IOS puts in its Software Version TLV (EIGRP_adjacency.pcap: 12.4, TLV 1.2).
+    /// </summary>
     public static readonly (byte Major, byte Minor, byte TlvMajor, byte TlvMinor) SoftwareVersion =
         (12, 4, 1, 2);
 
@@ -64,7 +66,9 @@ public sealed partial class EigrpProcess
         Transmit(running, EigrpSender.AllEigrpRouters, hello, null);
     }
 
-    /// <summary>A Hello with all K values 255: the peer-termination goodbye (RFC 7868 5.3.1).</summary>
+    /// <summary>
+    /// A Hello with all K values 255: the peer-termination goodbye (RFC 7868 5.3.1).
+    /// </summary>
     private void SendGoodbye(EigrpInterface running)
     {
         var goodbye = NewHello(running,
@@ -103,7 +107,8 @@ public sealed partial class EigrpProcess
         }
 
         neighbor.HoldTimeSeconds = parameters.HoldTimeSeconds;
-        neighbor.SoftwareVersion = hello.Find<EigrpSoftwareVersionTlv>() ?? neighbor.SoftwareVersion;
+        neighbor.SoftwareVersion =
+            hello.Find<EigrpSoftwareVersionTlv>() ?? neighbor.SoftwareVersion;
         neighbor.HoldTimer!.Start(TimeSpan.FromSeconds(parameters.HoldTimeSeconds));
         OnSequenceTlv(running, neighbor, hello);
     }
@@ -199,7 +204,9 @@ public sealed partial class EigrpProcess
         OnNeighborLost(neighbor);
     }
 
-    /// <summary>`clear ip eigrp neighbors`: every neighbor dropped, rediscovered by Hellos.</summary>
+    /// <summary>
+    /// `clear ip eigrp neighbors`: every neighbor dropped, rediscovered by Hellos.
+    /// </summary>
     public void ClearNeighbors()
     {
         foreach (var running in interfaces.Values)

@@ -145,7 +145,10 @@ public sealed partial class EigrpProcess
         neighbor.Dequeue();
         neighbor.RetransmitTimer!.Stop();
         if (head.Retries == 0)
-            neighbor.AddRoundTripSample(Node.Scheduler.NowNanoseconds - head.FirstSentAtNanoseconds);
+        {
+            neighbor.AddRoundTripSample(
+                Node.Scheduler.NowNanoseconds - head.FirstSentAtNanoseconds);
+        }
 
         if ((head.Packet.Flags & EigrpFlags.Init) != 0)
         {
@@ -165,13 +168,16 @@ public sealed partial class EigrpProcess
         acknowledgmentsOwed.Add(neighbor);
     }
 
-    /// <summary>Acknowledgments no unicast carried: each goes as an empty Hello (RFC 7868 5.3.2).</summary>
+    /// <summary>
+    /// Acknowledgments no unicast carried: each goes as an empty Hello (RFC 7868 5.3.2).
+    /// </summary>
     private void SendOwedAcknowledgments()
     {
         foreach (var neighbor in acknowledgmentsOwed)
         {
             var running = neighbor.Interface;
-            if (neighbor.PendingAck == 0 || !running.NeighborsByAddress.ContainsKey(neighbor.Address))
+            if (neighbor.PendingAck == 0 ||
+                !running.NeighborsByAddress.ContainsKey(neighbor.Address))
                 continue;
 
             var ack = new EigrpPacket
@@ -204,7 +210,9 @@ public sealed partial class EigrpProcess
         return lastSequenceSent;
     }
 
-    /// <summary>Queues a reliable packet for one neighbor, sent unicast when it is at the head.</summary>
+    /// <summary>
+    /// Queues a reliable packet for one neighbor, sent unicast when it is at the head.
+    /// </summary>
     private void EnqueueUnicast(EigrpNeighbor neighbor, EigrpPacket packet)
     {
         uint sequence = NextSequence();

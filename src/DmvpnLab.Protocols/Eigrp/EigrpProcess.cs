@@ -148,7 +148,8 @@ public sealed partial class EigrpProcess
             }
 
             string reason = networkInterface.IsUp ? "address changed" : "interface down";
-            Deactivate(running, reason, goodbye: networkInterface.IsUp && !Covers(networkInterface));
+            bool goodbye = networkInterface.IsUp && !Covers(networkInterface);
+            Deactivate(running, reason, goodbye);
         }
 
         if (wanted)

@@ -15,7 +15,9 @@ internal sealed class EigrpRetransmission
         Sequence = sequence;
     }
 
-    /// <summary>The packet, shared between the neighbors of a multicast; Ack is set per send.</summary>
+    /// <summary>
+    /// The packet, shared between the neighbors of a multicast; Ack is set per send.
+    /// </summary>
     public EigrpPacket Packet { get; }
 
     public uint Sequence { get; }

@@ -303,7 +303,9 @@ public static class EigrpShowCommands
         output.WriteLine();
     }
 
-    /// <summary>Each router that gave us an installed route, with the latest such route's age.</summary>
+    /// <summary>
+    /// Each router that gave us an installed route, with the latest such route's age.
+    /// </summary>
     private static IEnumerable<(DmvpnLab.Wire.Ipv4Address Gateway, long InstalledAt)>
         InformationSources(EigrpProcess process)
     {
@@ -316,7 +318,8 @@ public static class EigrpShowCommands
                     route.ProcessId != process.AutonomousSystem || route.From is not { } from)
                     continue;
 
-                latest[from] = Math.Max(latest.GetValueOrDefault(from), route.InstalledAtNanoseconds);
+                latest[from] = Math.Max(latest.GetValueOrDefault(from),
+                    route.InstalledAtNanoseconds);
             }
         }
 

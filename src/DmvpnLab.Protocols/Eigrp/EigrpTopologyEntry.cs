@@ -40,7 +40,9 @@ public sealed class EigrpTopologyEntry
 
     public uint FeasibleDistance { get; internal set; } = EigrpMetric.Infinity;
 
-    /// <summary>The paths in the RIB: the lowest distance that met the feasibility condition.</summary>
+    /// <summary>
+    /// The paths in the RIB: the lowest distance that met the feasibility condition.
+    /// </summary>
     internal List<EigrpPath> Successors { get; } = new();
 
     /// <summary>What the RIB was given for the successors, to install only on a change.</summary>

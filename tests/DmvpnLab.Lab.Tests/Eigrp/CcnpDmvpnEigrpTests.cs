@@ -37,6 +37,7 @@ public class CcnpDmvpnEigrpTests
         Assert.Matches(@"D +10\.10\.10\.0/30 \[90/3072\] via 1\.1\.1\.1, .*GigabitEthernet0/0",
             inet2.ToString());
         Assert.Equal(2, ping.ToString().Split('\n')
-            .Count(l => l.StartsWith("Success rate is 100 percent (5/5)", StringComparison.Ordinal)));
+            .Count(l => l.StartsWith("Success rate is 100 percent (5/5)",
+                StringComparison.Ordinal)));
     }
 }

@@ -5,7 +5,9 @@ using DmvpnLab.Wire.Ipv4;
 
 namespace DmvpnLab.Lab.Tests.Eigrp;
 
-/// <summary>Bad EIGRP packets from a peer are counted by reason and dropped; nothing throws.</summary>
+/// <summary>
+/// Bad EIGRP packets from a peer are counted by reason and dropped; nothing throws.
+/// </summary>
 public class EigrpBadPacketTests
 {
     private static readonly Ipv4Address Stranger = Ipv4Address.Parse("10.0.12.9");
@@ -19,7 +21,10 @@ public class EigrpBadPacketTests
             Tlvs =
             {
                 new EigrpParametersTlv { K1 = k1 },
-                new EigrpSoftwareVersionTlv { ReleaseMajor = 12, ReleaseMinor = 4, TlvVersionMajor = 1, TlvVersionMinor = 2 },
+                new EigrpSoftwareVersionTlv
+                {
+                    ReleaseMajor = 12, ReleaseMinor = 4, TlvVersionMajor = 1, TlvVersionMinor = 2,
+                },
             },
         };
         var bytes = new byte[packet.Length];

@@ -1,6 +1,8 @@
 namespace DmvpnLab.Lab.Tests.Eigrp;
 
-/// <summary>Three routers in a line, R1 - R2 - R3, each with a loopback network, all in EIGRP AS 1.</summary>
+/// <summary>
+/// Three routers in a line, R1 - R2 - R3, each with a loopback network, all in EIGRP AS 1.
+/// </summary>
 internal static class EigrpLineLab
 {
     public static TestLab Boot(string extraR2 = "") => TestLab.Boot(new Dictionary<string, string>

@@ -60,11 +60,13 @@ public class EigrpScenarioTests
             "                                                   (sec)         (ms)       Cnt Num",
             lines[2]);
         Assert.Equal(5, lines.Length);
-        var row = new Regex(@"^(\d)   (10\.0\.\d\d\.\d) +(Gi0/\d) +(\d\d) (\d\d:\d\d:\d\d) +(\d+) +(\d+) +0  \d+$");
+        var row = new Regex(@"^(\d)   (10\.0\.\d\d\.\d) +(Gi0/\d) +(\d\d) " +
+                            @"(\d\d:\d\d:\d\d) +(\d+) +(\d+) +0  \d+$");
         foreach (string line in lines[3..])
         {
             Assert.Matches(row, line);
-            Assert.Equal(53, line.IndexOf(row.Match(line).Groups[4].Value, 28, StringComparison.Ordinal));
+            string hold = row.Match(line).Groups[4].Value;
+            Assert.Equal(53, line.IndexOf(hold, 28, StringComparison.Ordinal));
         }
     }
 
@@ -160,7 +162,8 @@ public class EigrpScenarioTests
         lab.Execute("R2", "clear ip eigrp neighbors");
         lab.Lab.Scheduler.RunFor(TimeSpan.FromSeconds(12));
 
-        Assert.Contains(log, l => l.EndsWith("is down: manually cleared", StringComparison.Ordinal));
+        Assert.Contains(log,
+            l => l.EndsWith("is down: manually cleared", StringComparison.Ordinal));
         Assert.Contains(log, l => l.EndsWith("is up: new adjacency", StringComparison.Ordinal));
         Assert.True(lab.Lab.WaitConverged(ConvergeLimit));
         Assert.Matches(@"D +192\.168\.3\.0/24 \[90/131072\]", lab.Execute("R1", "show ip route"));
@@ -208,7 +211,8 @@ public class EigrpScenarioTests
 
         string r3 = lab.Execute("R3", "show ip eigrp interfaces");
 
-        Assert.Matches(@"\nGi0/0                    1        0/0       0/0 +\d+       0/0 +\d+           0\n",
+        Assert.Matches(
+            @"\nGi0/0                    1        0/0       0/0 +\d+       0/0 +\d+           0\n",
             r3);
         Assert.DoesNotContain("Lo1", r3);
     }

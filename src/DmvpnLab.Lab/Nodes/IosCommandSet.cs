@@ -1,5 +1,6 @@
 using DmvpnLab.Ios;
 using DmvpnLab.Net.Commands;
+using DmvpnLab.Protocols.Eigrp;
 using DmvpnLab.Protocols.Gre;
 using DmvpnLab.Protocols.Static;
 
@@ -27,6 +28,7 @@ public static class IosCommandSet
         CefCommands.Register(modes);
         StaticRouteCommands.Register(modes);
         GreCommands.Register(modes);
+        EigrpCommands.Register(modes);
         return modes;
     }
 }

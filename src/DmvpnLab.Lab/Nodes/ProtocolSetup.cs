@@ -1,4 +1,5 @@
 using DmvpnLab.Net;
+using DmvpnLab.Protocols.Eigrp;
 using DmvpnLab.Protocols.Gre;
 
 namespace DmvpnLab.Lab.Nodes;
@@ -9,6 +10,7 @@ public static class ProtocolSetup
     public static void Attach(NetworkNode node)
     {
         GreProtocol.For(node);
+        EigrpProtocol.For(node);
         node.VirtualInterfaceFactory = GreCommands.CreateTunnel;
     }
 }

@@ -1,5 +1,6 @@
 using DmvpnLab.Net;
 using DmvpnLab.Protocols.Gre;
+using DmvpnLab.Protocols.Nhrp;
 
 namespace DmvpnLab.Lab.Nodes;
 
@@ -10,5 +11,6 @@ public static class ProtocolSetup
     {
         GreProtocol.For(node);
         node.VirtualInterfaceFactory = GreCommands.CreateTunnel;
+        NhrpProtocol.For(node);
     }
 }

@@ -139,6 +139,25 @@ public sealed partial class NhrpInterface
         EnsureExpirySweep();
     }
 
+    /// <summary>
+    /// The lab notes' "implicit" entry: the requester's binding, learned from its request.
+    /// A binding we resolved ourselves to the same NBMA address only has its life extended.
+    /// </summary>
+    private void LearnRequester(Ipv4Address requester, Ipv4Address nbma, long expires)
+    {
+        if (Cache.TryGetHost(requester, out var existing) && existing.IsComplete &&
+            !existing.IsExpired(Now) && existing.Nbma == nbma &&
+            existing.Type == NhrpCacheEntryType.Dynamic)
+        {
+            if (!existing.Has(NhrpCacheFlags.Registered))
+                existing.ExpiresAtNanoseconds = Math.Max(existing.ExpiresAtNanoseconds, expires);
+            return;
+        }
+
+        SetDynamic(new Prefix(requester, 32), requester, nbma, expires,
+            NhrpCacheFlags.Router | NhrpCacheFlags.Implicit);
+    }
+
     /// <summary>Sets a dynamic entry unless a static or registered one owns the prefix.</summary>
     private NhrpCacheEntry? SetDynamic(Prefix prefix, Ipv4Address nextHop, Ipv4Address nbma,
         long expires, NhrpCacheFlags flags)
@@ -237,8 +256,7 @@ public sealed partial class NhrpInterface
         ushort hold = request.ClientInformationEntries[0].HoldingTime;
         long now = Now;
         long expires = now + Scheduler.ToNanoseconds(TimeSpan.FromSeconds(hold));
-        SetDynamic(new Prefix(requester, 32), requester, requesterNbma, expires,
-            NhrpCacheFlags.Router | NhrpCacheFlags.Implicit);
+        LearnRequester(requester, requesterNbma, expires);
 
         var local = new NhrpCacheEntry(
             new Prefix(target.Network(prefixLength), prefixLength), NhrpCacheEntryType.Dynamic,

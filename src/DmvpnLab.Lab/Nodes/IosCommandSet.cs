@@ -2,6 +2,7 @@ using DmvpnLab.Ios;
 using DmvpnLab.Net.Commands;
 using DmvpnLab.Protocols.Eigrp;
 using DmvpnLab.Protocols.Gre;
+using DmvpnLab.Protocols.Nhrp;
 using DmvpnLab.Protocols.Static;
 
 namespace DmvpnLab.Lab.Nodes;
@@ -29,6 +30,7 @@ public static class IosCommandSet
         StaticRouteCommands.Register(modes);
         GreCommands.Register(modes);
         EigrpCommands.Register(modes);
+        NhrpCommandSet.Register(modes);
         return modes;
     }
 }

@@ -1,6 +1,7 @@
 using DmvpnLab.Net;
 using DmvpnLab.Protocols.Eigrp;
 using DmvpnLab.Protocols.Gre;
+using DmvpnLab.Protocols.Nhrp;
 
 namespace DmvpnLab.Lab.Nodes;
 
@@ -12,5 +13,6 @@ public static class ProtocolSetup
         GreProtocol.For(node);
         EigrpProtocol.For(node);
         node.VirtualInterfaceFactory = GreCommands.CreateTunnel;
+        NhrpProtocol.For(node);
     }
 }

@@ -1,6 +1,7 @@
 using DmvpnLab.Ios;
 using DmvpnLab.Net.Commands;
 using DmvpnLab.Protocols.Gre;
+using DmvpnLab.Protocols.Ipsec;
 using DmvpnLab.Protocols.Static;
 
 namespace DmvpnLab.Lab.Nodes;
@@ -25,6 +26,7 @@ public static class IosCommandSet
         PingCommand.Register(modes);
         StaticRouteCommands.Register(modes);
         GreCommands.Register(modes);
+        IpsecCommands.RegisterAll(modes);
         return modes;
     }
 }

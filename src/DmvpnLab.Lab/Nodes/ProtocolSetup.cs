@@ -1,5 +1,6 @@
 using DmvpnLab.Net;
 using DmvpnLab.Protocols.Gre;
+using DmvpnLab.Protocols.Ipsec;
 
 namespace DmvpnLab.Lab.Nodes;
 
@@ -9,6 +10,7 @@ public static class ProtocolSetup
     public static void Attach(NetworkNode node)
     {
         GreProtocol.For(node);
+        IpsecService.For(node);
         node.VirtualInterfaceFactory = GreCommands.CreateTunnel;
     }
 }

@@ -24,6 +24,8 @@ public static class IosCommandSet
         ShowIpRouteCommand.Register(modes);
         ShowInterfacesCommands.Register(modes);
         PingCommand.Register(modes);
+        DebugCommands.Register(modes);
+        CefCommands.Register(modes);
         StaticRouteCommands.Register(modes);
         GreCommands.Register(modes);
         IpsecCommands.RegisterAll(modes);

@@ -119,6 +119,13 @@ public static class IkeCommands
         var exec = modes.PrivilegedExec.Commands;
         exec.Register("debug crypto isakmp", context =>
         {
+            if (context.Negated)
+            {
+                context.Node().Log.DisableDebug(IkeService.DebugCategory);
+                context.Output.WriteLine("Crypto ISAKMP debugging is off");
+                return CommandResult.Ok;
+            }
+
             context.Node().Log.EnableDebug(IkeService.DebugCategory);
             context.Output.WriteLine("Crypto ISAKMP debugging is on");
             return CommandResult.Ok;

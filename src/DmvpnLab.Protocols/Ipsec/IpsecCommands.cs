@@ -152,6 +152,13 @@ public static class IpsecCommands
         var exec = modes.PrivilegedExec.Commands;
         exec.Register("debug crypto ipsec", context =>
         {
+            if (context.Negated)
+            {
+                context.Node().Log.DisableDebug(IpsecService.DebugCategory);
+                context.Output.WriteLine("Crypto IPSEC debugging is off");
+                return CommandResult.Ok;
+            }
+
             context.Node().Log.EnableDebug(IpsecService.DebugCategory);
             context.Output.WriteLine("Crypto IPSEC debugging is on");
             return CommandResult.Ok;

@@ -3,6 +3,7 @@ using DmvpnLab.Net.Commands;
 using DmvpnLab.Protocols.Eigrp;
 using DmvpnLab.Protocols.Gre;
 using DmvpnLab.Protocols.Nhrp;
+using DmvpnLab.Protocols.Ipsec;
 using DmvpnLab.Protocols.Static;
 
 namespace DmvpnLab.Lab.Nodes;
@@ -31,6 +32,7 @@ public static class IosCommandSet
         GreCommands.Register(modes);
         EigrpCommands.Register(modes);
         NhrpCommandSet.Register(modes);
+        IpsecCommands.RegisterAll(modes);
         return modes;
     }
 }

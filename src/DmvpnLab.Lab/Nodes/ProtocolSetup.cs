@@ -2,6 +2,7 @@ using DmvpnLab.Net;
 using DmvpnLab.Protocols.Eigrp;
 using DmvpnLab.Protocols.Gre;
 using DmvpnLab.Protocols.Nhrp;
+using DmvpnLab.Protocols.Ipsec;
 
 namespace DmvpnLab.Lab.Nodes;
 
@@ -12,6 +13,7 @@ public static class ProtocolSetup
     {
         GreProtocol.For(node);
         EigrpProtocol.For(node);
+        IpsecService.For(node);
         node.VirtualInterfaceFactory = GreCommands.CreateTunnel;
         NhrpProtocol.For(node);
     }

@@ -56,7 +56,7 @@ public static class PcapVerb
             return 2;
         }
 
-        if (report.FileError != WireError.None && report.Frames == 0)
+        if (!report.Opened)
         {
             errors.WriteLine($"dmvpnlab: {file}: {DescribeOpenError(report.FileError)}");
             return 2;

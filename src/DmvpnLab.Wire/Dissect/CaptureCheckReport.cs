@@ -11,6 +11,9 @@ public sealed class CaptureCheckReport
     private readonly int[] differences = new int[DissectProtocols.Count];
     private readonly int[] refusals = new int[DissectProtocols.Count];
 
+    /// <summary>True once the file header was read: a later error is in a record.</summary>
+    public bool Opened { get; internal set; }
+
     /// <summary>True for pcapng, false for classic pcap.</summary>
     public bool IsPcapng { get; internal set; }
 

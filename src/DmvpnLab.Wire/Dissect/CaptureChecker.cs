@@ -20,6 +20,7 @@ public static class CaptureChecker
             return report;
         }
 
+        report.Opened = true;
         report.IsPcapng = reader!.IsPcapng;
         var dissector = new FrameDissector();
         Span<byte> worst = stackalloc byte[DissectProtocols.Count];

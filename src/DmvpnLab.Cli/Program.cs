@@ -12,6 +12,7 @@ public static class Program
         {
             RunVerb.Create(),
             PcapVerb.Create(),
+            GenerateVerb.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -13,6 +13,7 @@ public static class Program
             RunVerb.Create(),
             PcapVerb.Create(),
             GenerateVerb.Create(),
+            BenchVerb.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -24,7 +24,7 @@ export DOTNET_NOLOGO=1
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
-dotnet test DmvpnLab.slnx </dev/null 2>&1 | tee "$log"
+dotnet test DmvpnLab.sln </dev/null 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # One summary line per test project: "Passed!  - Failed: 0, Passed: 21, Skipped: 0, ...".

@@ -11,6 +11,7 @@ public static class Program
         var root = new RootCommand("DmvpnLab: emulated Cisco DMVPN labs in one process")
         {
             RunVerb.Create(),
+            ConsoleVerb.Create(),
             PcapVerb.Create(),
             GenerateVerb.Create(),
             BenchVerb.Create(),

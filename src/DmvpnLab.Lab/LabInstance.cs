@@ -92,6 +92,7 @@ public sealed class LabInstance : IDisposable
         {
             Directory.CreateDirectory(captureFolder);
             CaptureFolder = captureFolder;
+            CryptoKeyExport.Attach(this);
         }
 
         for (int i = 0; i < Definition.Topology.Links.Count; i++)

@@ -21,16 +21,21 @@ public static class RunVerb
         {
             Description = "do not write pcaps and SA keys under LAB/captures",
         };
+        var syslog = new Option<bool>("--syslog")
+        {
+            Description = "also print the routers' syslog messages (%DUAL-5-…, %DMVPN-5-…)",
+        };
         var command = new Command("run", "boot a lab, replay its script, print the transcript")
         {
-            folder, seed, noCaptures,
+            folder, seed, noCaptures, syslog,
         };
         command.SetAction(result => Run(result.GetValue(folder)!, result.GetValue(seed),
-            !result.GetValue(noCaptures), Console.Out));
+            !result.GetValue(noCaptures), Console.Out, result.GetValue(syslog)));
         return command;
     }
 
-    public static int Run(string folder, int? seed, bool captures, TextWriter output)
+    public static int Run(string folder, int? seed, bool captures, TextWriter output,
+        bool showSyslog = false)
     {
         var wallClock = Stopwatch.StartNew();
         try
@@ -50,8 +55,8 @@ public static class RunVerb
             output.WriteLine($"! lab {lab.Definition.Name}: {lab.Nodes.Count} nodes, " +
                              $"{lab.Links.Count} links, seed {lab.Scheduler.Seed}");
             lab.Log.LineAdded += line => output.WriteLine($"! {line.Replace("\n", "\n! ")}");
+            var runner = new ScriptRunner(lab, output, showSyslog);
             lab.Boot();
-            var runner = new ScriptRunner(lab, output);
             runner.Run(script);
             lab.Finish();
             output.WriteLine($"! run took {wallClock.Elapsed.TotalSeconds:0.00} s wall clock " +

@@ -16,7 +16,9 @@ public sealed class LinkCapture : IFrameTap, IDisposable
     {
         Path = path;
         epochNanoseconds = (epoch - DateTimeOffset.UnixEpoch).Ticks * 100;
-        writer = new PcapWriter(File.Create(path), nanosecondResolution: true);
+        writer = new PcapWriter(
+            new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read),
+            nanosecondResolution: true);
     }
 
     public string Path { get; }

@@ -1,6 +1,9 @@
 using DmvpnLab.Ios;
 using DmvpnLab.Net.Commands;
+using DmvpnLab.Protocols.Eigrp;
 using DmvpnLab.Protocols.Gre;
+using DmvpnLab.Protocols.Nhrp;
+using DmvpnLab.Protocols.Ipsec;
 using DmvpnLab.Protocols.Static;
 
 namespace DmvpnLab.Lab.Nodes;
@@ -23,8 +26,13 @@ public static class IosCommandSet
         ShowIpRouteCommand.Register(modes);
         ShowInterfacesCommands.Register(modes);
         PingCommand.Register(modes);
+        DebugCommands.Register(modes);
+        CefCommands.Register(modes);
         StaticRouteCommands.Register(modes);
         GreCommands.Register(modes);
+        EigrpCommands.Register(modes);
+        NhrpCommandSet.Register(modes);
+        IpsecCommands.RegisterAll(modes);
         return modes;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DmvpnLab.Ios.Text;
 using DmvpnLab.Lab.Definition;
 
 namespace DmvpnLab.Lab.Scripts;
@@ -17,10 +18,21 @@ public sealed class ScriptRunner
     private readonly TextWriter transcript;
     private string lastOutput = "";
 
-    public ScriptRunner(LabInstance lab, TextWriter transcript)
+    public ScriptRunner(LabInstance lab, TextWriter transcript, bool showSyslog = false)
     {
         this.lab = lab;
         this.transcript = transcript;
+        foreach (var node in lab.Nodes.Values)
+        {
+            string name = node.Name;
+            node.Network.Log.Line += (time, message) =>
+            {
+                // Debug output always reaches the transcript (the script turned it on);
+                // syslog messages only when asked for, since big labs log a lot.
+                if (showSyslog || !message.StartsWith('%'))
+                    transcript.WriteLine($"{name}: {IosTime.FormatTimestamp(TimeSpan.FromTicks(time / 100))} {message}");
+            };
+        }
     }
 
     public int FailedExpectations { get; private set; }

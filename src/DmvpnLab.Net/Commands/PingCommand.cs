@@ -16,13 +16,13 @@ public static class PingCommand
     public static void Register(CliModes modes)
     {
         modes.UserExec.Commands.Register(
-            "ping <A.B.C.D:target> [repeat <1-2147483647:repeat>] [size <36-18024:size>] " +
-            "[source <A.B.C.D:source>]",
+            "ping <A.B.C.D:target> [repeat <1-2147483647:count>] [size <36-18024:bytes>] " +
+            "[source <A.B.C.D:source-address>]",
             context =>
             {
-                int repeat = (int)(context.Find("repeat")?.Number ?? 5);
-                int size = (int)(context.Find("size")?.Number ?? 100);
-                Ipv4Address? source = context.Find("source") is { } s ? new Ipv4Address(s.Ipv4Value) : null;
+                int repeat = (int)(context.Find("count")?.Number ?? 5);
+                int size = (int)(context.Find("bytes")?.Number ?? 100);
+                Ipv4Address? source = context.Find("source-address") is { } s ? new Ipv4Address(s.Ipv4Value) : null;
                 Run(context.Node(), context.Ipv4("target"), repeat, size, source, context.Output);
                 return CommandResult.Ok;
             });

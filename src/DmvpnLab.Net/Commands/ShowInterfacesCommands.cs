@@ -42,7 +42,7 @@ public static class ShowInterfacesCommands
         string status = StatusText(networkInterface);
         string protocol = networkInterface.IsUp ? "up" : "down";
         var counters = networkInterface.Counters;
-        output.WriteLine($"{networkInterface.Name} is {status}, line protocol is {protocol} ");
+        output.WriteLine($"{networkInterface.Name} is {status}, line protocol is {protocol}");
         output.WriteLine($"  Hardware is {networkInterface.HardwareDescription}");
         if (networkInterface.Description is { } description)
             output.WriteLine($"  Description: {description}");
@@ -51,7 +51,7 @@ public static class ShowInterfacesCommands
                              $"{networkInterface.PrefixLength}");
 
         output.WriteLine($"  MTU {networkInterface.Mtu} bytes, BW {networkInterface.BandwidthKilobits}" +
-                         $" Kbit/sec, DLY {networkInterface.DelayMicroseconds} usec, ");
+                         $" Kbit/sec, DLY {networkInterface.DelayMicroseconds} usec,");
         output.WriteLine("     reliability 255/255, txload 1/255, rxload 1/255");
         networkInterface.WriteEncapsulationDetails(output);
         output.WriteLine("  Last input 00:00:00, output 00:00:00, output hang never");

@@ -1,7 +1,8 @@
-using System.Buffers.Binary;
 using DmvpnLab.Net.Arp;
 using DmvpnLab.Sim;
 using DmvpnLab.Wire;
+using DmvpnLab.Wire.Arp;
+using DmvpnLab.Wire.Ethernet;
 
 namespace DmvpnLab.Net.Interfaces;
 
@@ -11,9 +12,10 @@ namespace DmvpnLab.Net.Interfaces;
 /// </summary>
 public sealed class EthernetInterface : NetworkInterface, ILinkEndpoint
 {
-    private const int HeaderLength = 14;
+    private const int HeaderLength = EthernetFrameView.HeaderLength;
+
+    /// <summary>IEEE 802.3's 64-byte minimum less the FCS, which the captures omit.</summary>
     private const int MinimumFrameLength = 60;
-    private const int ArpLength = 28;
 
     public EthernetInterface(NetworkNode node, string name, MacAddress mac) : base(node, name)
     {
@@ -80,11 +82,8 @@ public sealed class EthernetInterface : NetworkInterface, ILinkEndpoint
             return;
         }
 
-        SendFrame(buffer.Bytes.AsSpan(), offset, length, destination, EtherTypeIpv4);
+        SendFrame(buffer.Bytes.AsSpan(), offset, length, destination, EtherType.Ipv4);
     }
-
-    private const ushort EtherTypeIpv4 = 0x0800;
-    private const ushort EtherTypeArp = 0x0806;
 
     private bool IsSubnetBroadcast(Ipv4Address address) =>
         HasAddress && PrefixLength < 31 &&
@@ -104,18 +103,15 @@ public sealed class EthernetInterface : NetworkInterface, ILinkEndpoint
         }
 
         if (first)
-            SendArp(operation: 1, MacAddress.Broadcast, default, nextHop);
+            SendArp(ArpOperation.Request, default, MacAddress.Broadcast, nextHop);
     }
 
     /// <summary>Writes the Ethernet header in front of the payload and transmits.</summary>
     private void SendFrame(Span<byte> bytes, int offset, int length, MacAddress destination,
-        ushort etherType)
+        EtherType etherType)
     {
         int start = offset - HeaderLength;
-        var header = bytes.Slice(start, HeaderLength);
-        destination.Write(header);
-        Mac.Write(header[6..]);
-        BinaryPrimitives.WriteUInt16BigEndian(header[12..], etherType);
+        EthernetFrame.WriteHeader(bytes[start..], destination, Mac, etherType);
         int frameLength = HeaderLength + length;
         if (frameLength < MinimumFrameLength)
         {
@@ -127,25 +123,19 @@ public sealed class EthernetInterface : NetworkInterface, ILinkEndpoint
         Link!.Transmit(this, bytes.Slice(start, frameLength));
     }
 
-    private void SendArp(ushort operation, MacAddress targetMac, MacAddress frameDestination,
-        Ipv4Address targetAddress)
+    /// <summary>
+    /// Sends an ARP request (target MAC zero, to broadcast) or reply (to the asker).
+    /// </summary>
+    private void SendArp(ArpOperation operation, MacAddress targetMac,
+        MacAddress frameDestination, Ipv4Address targetAddress)
     {
         if (!HasAddress)
             return;
 
         var buffer = Node.Pool.Rent();
-        var arp = buffer.Bytes.AsSpan(NetworkNode.Headroom, ArpLength);
-        BinaryPrimitives.WriteUInt16BigEndian(arp, 1);
-        BinaryPrimitives.WriteUInt16BigEndian(arp[2..], EtherTypeIpv4);
-        arp[4] = 6;
-        arp[5] = 4;
-        BinaryPrimitives.WriteUInt16BigEndian(arp[6..], operation);
-        Mac.Write(arp[8..]);
-        Address.Write(arp[14..]);
-        (operation == 1 ? default : targetMac).Write(arp[18..]);
-        targetAddress.Write(arp[24..]);
-        var destination = operation == 1 ? MacAddress.Broadcast : frameDestination;
-        SendFrame(buffer.Bytes, NetworkNode.Headroom, ArpLength, destination, EtherTypeArp);
+        int length = ArpPacket.Write(buffer.Bytes.AsSpan(NetworkNode.Headroom), operation, Mac,
+            Address, targetMac, targetAddress);
+        SendFrame(buffer.Bytes, NetworkNode.Headroom, length, frameDestination, EtherType.Arp);
         Node.Pool.Return(buffer);
     }
 
@@ -154,27 +144,25 @@ public sealed class EthernetInterface : NetworkInterface, ILinkEndpoint
         if (!AdminUp)
             return;
 
-        if (frame.Length < HeaderLength)
+        if (!EthernetFrameView.TryCreate(frame, out var ethernet, out _))
         {
             Counters.InputErrors++;
             Node.Drops.Count(DropReason.TruncatedFrame);
             return;
         }
 
-        var destination = MacAddress.Read(frame);
+        var destination = ethernet.Destination;
         if (destination != Mac && !destination.IsMulticast)
             return;
 
         Counters.CountInput(frame.Length);
-        ushort etherType = BinaryPrimitives.ReadUInt16BigEndian(frame[12..]);
-        var payload = frame[HeaderLength..];
-        switch (etherType)
+        switch (ethernet.EtherType)
         {
-            case EtherTypeIpv4:
-                Node.Ipv4.Receive(this, payload);
+            case EtherType.Ipv4:
+                Node.Ipv4.Receive(this, ethernet.Payload);
                 break;
-            case EtherTypeArp:
-                ReceiveArp(payload);
+            case EtherType.Arp:
+                ReceiveArp(ethernet.Payload);
                 break;
             default:
                 Node.Drops.Count(DropReason.UnsupportedEtherType);
@@ -184,18 +172,16 @@ public sealed class EthernetInterface : NetworkInterface, ILinkEndpoint
 
     private void ReceiveArp(ReadOnlySpan<byte> arp)
     {
-        if (arp.Length < ArpLength || BinaryPrimitives.ReadUInt16BigEndian(arp) != 1 ||
-            BinaryPrimitives.ReadUInt16BigEndian(arp[2..]) != EtherTypeIpv4 ||
-            arp[4] != 6 || arp[5] != 4)
+        if (!ArpPacketView.TryCreate(arp, out var view, out _))
         {
             Node.Drops.Count(DropReason.MalformedArp);
             return;
         }
 
-        ushort operation = BinaryPrimitives.ReadUInt16BigEndian(arp[6..]);
-        var senderMac = MacAddress.Read(arp[8..]);
-        var senderAddress = Ipv4Address.Read(arp[14..]);
-        var targetAddress = Ipv4Address.Read(arp[24..]);
+        var operation = view.Operation;
+        var senderMac = view.SenderHardwareAddress;
+        var senderAddress = view.SenderProtocolAddress;
+        var targetAddress = view.TargetProtocolAddress;
         bool forUs = HasAddress && targetAddress == Address;
 
         // RFC 826: update an existing binding always, add a new one only if we are the target.
@@ -203,8 +189,8 @@ public sealed class EthernetInterface : NetworkInterface, ILinkEndpoint
             ReleaseWaiting(Arp.Learn(senderAddress, senderMac, Node.Scheduler.NowNanoseconds),
                 senderMac);
 
-        if (operation == 1 && forUs)
-            SendArp(operation: 2, senderMac, senderMac, senderAddress);
+        if (operation == ArpOperation.Request && forUs)
+            SendArp(ArpOperation.Reply, senderMac, senderMac, senderAddress);
     }
 
     private void ReleaseWaiting(List<(PacketBuffer Buffer, int Offset, int Length)>? waiting,
@@ -215,7 +201,7 @@ public sealed class EthernetInterface : NetworkInterface, ILinkEndpoint
 
         foreach (var (buffer, offset, length) in waiting)
         {
-            SendFrame(buffer.Bytes, offset, length, mac, EtherTypeIpv4);
+            SendFrame(buffer.Bytes, offset, length, mac, EtherType.Ipv4);
             Node.Pool.Return(buffer);
         }
     }

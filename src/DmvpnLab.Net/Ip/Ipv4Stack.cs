@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using DmvpnLab.Net.Interfaces;
 using DmvpnLab.Net.Routing;
 using DmvpnLab.Net.Tunnels;
@@ -15,6 +14,7 @@ namespace DmvpnLab.Net.Ip;
 /// </summary>
 public sealed class Ipv4Stack
 {
+    /// <summary>What IOS puts in the packets it originates.</summary>
     public const byte DefaultTimeToLive = 255;
 
     private readonly NetworkNode node;
@@ -30,6 +30,12 @@ public sealed class Ipv4Stack
     }
 
     public IcmpService Icmp { get; }
+
+    /// <summary>
+    /// The TTL of packets this node answers with (echo replies): 255 on IOS, 64 on a
+    /// VPCS host, which is why the lab notes' ping shows ttl=62 after two routers.
+    /// </summary>
+    public byte OriginatedTimeToLive { get; set; } = DefaultTimeToLive;
 
     /// <summary>When false, the node is a host: it never forwards (VPCS).</summary>
     public bool ForwardingEnabled { get; set; } = true;
@@ -97,29 +103,17 @@ public sealed class Ipv4Stack
 
     private bool TryValidate(ReadOnlySpan<byte> bytes, out int totalLength)
     {
+        if (Ipv4HeaderView.TryCreate(bytes, out var header, out var error))
+        {
+            totalLength = header.TotalLength;
+            return true;
+        }
+
         totalLength = 0;
-        if (bytes.Length < Ipv4HeaderView.MinimumHeaderLength || bytes[0] >> 4 != 4)
-        {
-            node.Drops.Count(DropReason.MalformedIpv4);
-            return false;
-        }
-
-        int headerLength = (bytes[0] & 0x0F) * 4;
-        totalLength = BinaryPrimitives.ReadUInt16BigEndian(bytes[2..]);
-        if (headerLength < Ipv4HeaderView.MinimumHeaderLength || totalLength < headerLength ||
-            totalLength > bytes.Length)
-        {
-            node.Drops.Count(DropReason.MalformedIpv4);
-            return false;
-        }
-
-        if (!InternetChecksum.Verify(bytes[..headerLength]))
-        {
-            node.Drops.Count(DropReason.BadIpv4Checksum);
-            return false;
-        }
-
-        return true;
+        node.Drops.Count(error == WireError.BadChecksum
+            ? DropReason.BadIpv4Checksum
+            : DropReason.MalformedIpv4);
+        return false;
     }
 
     private bool IsForUs(NetworkInterface ingress, Ipv4Address destination)

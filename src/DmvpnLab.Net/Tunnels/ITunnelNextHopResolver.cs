@@ -24,4 +24,11 @@ public interface ITunnelNextHopResolver
     /// an NHRP redirect (DMVPN phase 3). The packet is borrowed for the call.
     /// </summary>
     void OnHairpin(TunnelInterface tunnel, ReadOnlySpan<byte> packet, Ipv4Address ingressNbma);
+
+    /// <summary>
+    /// The next hops the tunnel can reach now and their NBMA addresses: CEF's midchain
+    /// adjacencies (`show adjacency`). Resolvers that keep no such list report none.
+    /// </summary>
+    IEnumerable<(Ipv4Address NextHop, Ipv4Address NbmaAddress)> ResolvedNextHops(
+        TunnelInterface tunnel) => [];
 }

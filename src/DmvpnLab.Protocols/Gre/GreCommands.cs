@@ -18,21 +18,21 @@ public static class GreCommands
     {
         var commands = modes.Get(NetCliModes.Interface).Commands;
 
-        commands.Register("tunnel source <IFNAME:source>", context =>
+        commands.Register("tunnel source <IFNAME:interface>", context =>
         {
             if (Tunnel(context) is not { } tunnel)
                 return NotATunnel();
 
-            tunnel.SetSource(context.Negated ? null : context.Node().FindInterface(context["source"].Text));
+            tunnel.SetSource(context.Negated ? null : context.Node().FindInterface(context["interface"].Text));
             return CommandResult.Ok;
         });
 
-        commands.Register("tunnel destination <A.B.C.D:destination>", context =>
+        commands.Register("tunnel destination <A.B.C.D:address>", context =>
         {
             if (Tunnel(context) is not { } tunnel)
                 return NotATunnel();
 
-            tunnel.Destination = context.Negated ? null : context.Ipv4("destination");
+            tunnel.Destination = context.Negated ? null : context.Ipv4("address");
             context.Node().OnInterfaceChanged(tunnel);
             return CommandResult.Ok;
         });

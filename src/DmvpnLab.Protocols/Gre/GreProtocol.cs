@@ -1,9 +1,9 @@
-using System.Buffers.Binary;
 using DmvpnLab.Net;
 using DmvpnLab.Net.Interfaces;
 using DmvpnLab.Net.Ip;
 using DmvpnLab.Net.Tunnels;
 using DmvpnLab.Wire;
+using DmvpnLab.Wire.Gre;
 using DmvpnLab.Wire.Ipv4;
 
 namespace DmvpnLab.Protocols.Gre;
@@ -40,30 +40,14 @@ public sealed class GreProtocol : IIpv4ProtocolHandler
 
     public void OnReceive(NetworkInterface ingress, Ipv4PacketView packet)
     {
-        var gre = packet.Payload;
-        if (gre.Length < 4)
+        if (!GreHeaderView.TryCreate(packet.Payload, out var gre, out _))
         {
             node.Drops.Count(DropReason.MalformedGre);
             return;
         }
 
-        ushort flags = BinaryPrimitives.ReadUInt16BigEndian(gre);
-        ushort protocolType = BinaryPrimitives.ReadUInt16BigEndian(gre[2..]);
-        bool hasChecksum = (flags & 0x8000) != 0;
-        bool hasKey = (flags & 0x2000) != 0;
-        bool hasSequence = (flags & 0x1000) != 0;
-        int version = flags & 0x7;
-        int headerLength = 4 + (hasChecksum ? 4 : 0) + (hasKey ? 4 : 0) + (hasSequence ? 4 : 0);
-        if (version != 0 || gre.Length < headerLength)
-        {
-            node.Drops.Count(DropReason.MalformedGre);
-            return;
-        }
-
-        uint? key = hasKey
-            ? BinaryPrimitives.ReadUInt32BigEndian(gre[(hasChecksum ? 8 : 4)..])
-            : null;
-        var tunnel = FindTunnel(packet.Destination, packet.Source, key);
+        var tunnel = FindTunnel(packet.Destination, packet.Source,
+            gre.KeyPresent ? gre.Key : null);
         if (tunnel is null)
         {
             node.Drops.Count(DropReason.NoTunnelForKey);
@@ -78,8 +62,9 @@ public sealed class GreProtocol : IIpv4ProtocolHandler
             return;
         }
 
-        var payload = gre[headerLength..];
+        var payload = gre.Payload;
         tunnel.Counters.CountInput(payload.Length);
+        ushort protocolType = (ushort)gre.ProtocolType;
         if (protocolType == GreTunnelInterface.ProtocolTypeIpv4)
         {
             if (tunnel.IsUp)

@@ -1,9 +1,9 @@
-using System.Buffers.Binary;
 using DmvpnLab.Net;
 using DmvpnLab.Net.Ip;
 using DmvpnLab.Net.Tunnels;
 using DmvpnLab.Sim;
 using DmvpnLab.Wire;
+using DmvpnLab.Wire.Gre;
 using DmvpnLab.Wire.Ipv4;
 
 namespace DmvpnLab.Protocols.Gre;
@@ -125,11 +125,7 @@ public sealed class GreTunnelInterface : TunnelInterface
         ushort protocolType, Ipv4Address nbmaDestination, byte typeOfService)
     {
         int greStart = offset - HeaderLength;
-        var gre = buffer.Bytes.AsSpan(greStart, HeaderLength);
-        BinaryPrimitives.WriteUInt16BigEndian(gre, Key is null ? (ushort)0 : (ushort)0x2000);
-        BinaryPrimitives.WriteUInt16BigEndian(gre[2..], protocolType);
-        if (Key is { } key)
-            BinaryPrimitives.WriteUInt32BigEndian(gre[4..], key);
+        GreHeader.Write(buffer.Bytes.AsSpan(greStart), (GreProtocolType)protocolType, Key);
 
         int outerStart = greStart - Ipv4HeaderView.MinimumHeaderLength;
         int outerLength = Ipv4HeaderView.MinimumHeaderLength + HeaderLength + length;

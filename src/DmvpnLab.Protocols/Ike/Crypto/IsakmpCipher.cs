@@ -100,6 +100,13 @@ public sealed class IsakmpCipher : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Puts back an IV saved with <see cref="GetIv"/> before a decryption whose message
+    /// then proved bad (wrong key, failed hash): a rejected message must not move the CBC
+    /// chain, or the peer's valid retransmission would no longer decrypt.
+    /// </summary>
+    public void RestoreIv(uint messageId, ReadOnlySpan<byte> iv) => iv.CopyTo(IvFor(messageId));
+
     /// <summary>Forgets a finished phase-2 exchange's IV.</summary>
     public void EndExchange(uint messageId) => _phase2Ivs.Remove(messageId);
 

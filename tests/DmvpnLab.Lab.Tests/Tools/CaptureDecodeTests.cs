@@ -110,7 +110,8 @@ public class CaptureDecodeTests : IDisposable
 
         private static void AddValues(HashSet<string> set, string? values)
         {
-            foreach (string value in (values ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+            var split = (values ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+            foreach (string value in split)
                 set.Add(value);
         }
 

@@ -33,6 +33,12 @@ public static class DmvpnShowCommands
                 UpDn Time --> Up or Down Time for a Tunnel
         """;
 
+    private const string DetailHeader =
+        "# Ent  Peer NBMA Addr Peer Tunnel Add State  UpDn Tm Attrb    Target Network";
+
+    private const string DetailRule =
+        "----- --------------- --------------- ----- -------- ----- -----------------";
+
     private const string Rule =
         "==========================================================================";
 
@@ -96,7 +102,8 @@ public static class DmvpnShowCommands
             attributes += "T1";
 
         string state = "UP";
-        string upDown = IosTime.FormatUptime(NhrpShowCommands.Since(entry.CreatedAtNanoseconds, now));
+        string upDown = IosTime.FormatUptime(
+            NhrpShowCommands.Since(entry.CreatedAtNanoseconds, now));
         if (entry.Type == NhrpCacheEntryType.Incomplete)
         {
             state = "NHRP";
@@ -179,8 +186,8 @@ public static class DmvpnShowCommands
             output.WriteLine($"Type:{(nhrp.IsClient ? "Spoke" : "Hub")}, " +
                 $"Total NBMA Peers (v4/v6): {groups.Count}");
             output.WriteLine();
-            output.WriteLine("# Ent  Peer NBMA Addr Peer Tunnel Add State  UpDn Tm Attrb    Target Network");
-            output.WriteLine("----- --------------- --------------- ----- -------- ----- -----------------");
+            output.WriteLine(DetailHeader);
+            output.WriteLine(DetailRule);
             foreach (var group in groups)
             {
                 for (int i = 0; i < group.Count; i++)

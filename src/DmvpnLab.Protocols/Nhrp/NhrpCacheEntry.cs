@@ -31,7 +31,7 @@ public sealed class NhrpCacheEntry
     /// <summary>The NBMA address of <see cref="NextHop"/>; none while incomplete.</summary>
     public Ipv4Address? Nbma { get; set; }
 
-    /// <summary>The NBMA address the peer claimed when it differs from the one seen (NAT).</summary>
+    /// <summary>The NBMA address the peer claimed, when not the one seen (NAT).</summary>
     public Ipv4Address? ClaimedNbma { get; set; }
 
     public long CreatedAtNanoseconds { get; set; }

@@ -200,5 +200,7 @@ public static class NhrpDebug
     }
 
     private static string Text(byte[] address) =>
-        NhrpAddress.TryGetIpv4(address, out var ipv4) ? ipv4.ToString() : Convert.ToHexString(address);
+        NhrpAddress.TryGetIpv4(address, out var ipv4)
+            ? ipv4.ToString()
+            : Convert.ToHexString(address);
 }

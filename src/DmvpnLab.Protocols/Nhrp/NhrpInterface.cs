@@ -234,7 +234,7 @@ public sealed partial class NhrpInterface : ITunnelNextHopResolver
         }
     }
 
-    /// <summary>The NBMA of an answering NHS (else any known one): where unresolved packets go.</summary>
+    /// <summary>An answering NHS's NBMA (else any known): where unresolved packets go.</summary>
     private bool TryGetForwardingServer(out Ipv4Address nbma)
     {
         Ipv4Address? fallback = null;

@@ -109,7 +109,8 @@ public static class NhrpShowCommands
     private static void WriteBrief(NetworkNode node, TextWriter output)
     {
         long now = node.Scheduler.NowNanoseconds;
-        output.WriteLine("   Target             Via            NBMA           Mode   Intfc   Claimed");
+        output.WriteLine(
+            "   Target             Via            NBMA           Mode   Intfc   Claimed");
         foreach (var nhrp in NhrpProtocol.For(node).Interfaces)
         {
             foreach (var entry in nhrp.Cache.Ordered())

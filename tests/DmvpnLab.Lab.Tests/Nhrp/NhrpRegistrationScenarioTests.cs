@@ -49,7 +49,8 @@ public class NhrpRegistrationScenarioTests
         string nhrp = lab.Execute("SPOKE-1", "show ip nhrp");
 
         Assert.Contains("Type:Spoke, NHRP Peers:1, ", dmvpn);
-        Assert.Matches(@"     1 10\.10\.10\.1           172\.16\.1\.1    UP 00:00:0\d     S", dmvpn);
+        Assert.Matches(
+            @"     1 10\.10\.10\.1           172\.16\.1\.1    UP 00:00:0\d     S", dmvpn);
         Assert.Matches(@"172\.16\.1\.1  RE  NBMA Address: 10\.10\.10\.1 priority = 0 cluster = 0" +
             @"  req-sent 1  req-failed 0  repl-recv 1 \(00:00:\d\d ago\)", nhs);
         Assert.Contains("172.16.1.1/32 via 172.16.1.1\n   Tunnel1 created 00:00:", nhrp);
@@ -82,7 +83,8 @@ public class NhrpRegistrationScenarioTests
         Assert.True(hub.Drops[NhrpProtocolDropReason.AuthenticationMismatch] >= 4);
         Assert.DoesNotContain("172.16.1.3", lab.Execute("HUB", "show ip nhrp"));
         Assert.Contains("172.16.1.2", lab.Execute("HUB", "show ip nhrp"));
-        Assert.Matches(@"172\.16\.1\.1   E  NBMA Address", lab.Execute("SPOKE-2", "show ip nhrp nhs"));
+        Assert.Matches(@"172\.16\.1\.1   E  NBMA Address",
+            lab.Execute("SPOKE-2", "show ip nhrp nhs"));
         Assert.Contains("Pending Registration Requests:\nRegistration Request: Reqid ",
             lab.Execute("SPOKE-2", "show ip nhrp nhs detail"));
         Assert.False(lab.Lab.AllConverged());

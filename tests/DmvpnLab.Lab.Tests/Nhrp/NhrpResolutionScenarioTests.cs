@@ -66,7 +66,8 @@ public class NhrpResolutionScenarioTests
         Assert.Matches(@"     1 UNKNOWN              172\.16\.1\.3  NHRP    never     I",
             lab.Execute("SPOKE-1", "show dmvpn"));
         lab.Lab.Scheduler.RunFor(TimeSpan.FromSeconds(1));
-        Assert.Contains("NBMA address: 10.10.10.9", lab.Execute("SPOKE-1", "show ip nhrp 172.16.1.3"));
+        Assert.Contains("NBMA address: 10.10.10.9",
+            lab.Execute("SPOKE-1", "show ip nhrp 172.16.1.3"));
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace DmvpnLab.Protocols.Tests.Nhrp;
 
 public class NhrpCacheTests
 {
-    private static NhrpCacheEntry Entry(string prefix, int length, long expires = NhrpCacheEntry.Never) =>
+    private static NhrpCacheEntry Entry(string prefix, int length,
+        long expires = NhrpCacheEntry.Never) =>
         new(new Prefix(Ipv4Address.Parse(prefix), length), NhrpCacheEntryType.Dynamic, 0)
         {
             ExpiresAtNanoseconds = expires,
@@ -83,7 +84,8 @@ public class NhrpCacheTests
     [InlineData(NhrpCacheFlags.Registered | NhrpCacheFlags.Nhop, "registered nhop")]
     [InlineData(NhrpCacheFlags.Unique | NhrpCacheFlags.Registered | NhrpCacheFlags.Used
         | NhrpCacheFlags.Nhop, "unique registered used nhop")]
-    [InlineData(NhrpCacheFlags.Router | NhrpCacheFlags.Nhop | NhrpCacheFlags.Rib, "router nhop rib")]
+    [InlineData(NhrpCacheFlags.Router | NhrpCacheFlags.Nhop | NhrpCacheFlags.Rib,
+        "router nhop rib")]
     [InlineData(NhrpCacheFlags.Router | NhrpCacheFlags.Unique | NhrpCacheFlags.Local,
         "router unique local")]
     [InlineData(NhrpCacheFlags.None, "")]

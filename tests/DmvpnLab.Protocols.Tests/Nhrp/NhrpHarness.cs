@@ -96,7 +96,7 @@ internal sealed class NhrpHarness : ITunnelProtector
         return true;
     }
 
-    /// <summary>The NHRP packet of frame <paramref name="number"/> of NHRP_registration.pcap.</summary>
+    /// <summary>NHRP of frame <paramref name="number"/> of NHRP_registration.pcap.</summary>
     public static byte[] CapturedRegistration(int number)
     {
         var frame = PcapReader.ReadAll(RefDataPath("NHRP_registration.pcap"))[number - 1].Data;

@@ -49,7 +49,8 @@ public class NhrpNhsClientTests
         spoke.Scheduler.RunFor(TimeSpan.FromSeconds(1.5));
 
         Assert.Equal(before + 1, spoke.Sent.Count);
-        Assert.True(NhrpPacket.TryParse(spoke.SentNhrp(spoke.Sent.Count - 1), out var packet, out _));
+        var last = spoke.SentNhrp(spoke.Sent.Count - 1);
+        Assert.True(NhrpPacket.TryParse(last, out var packet, out _));
         Assert.Equal(2u, packet!.Mandatory.RequestId);
     }
 

@@ -131,7 +131,8 @@ public class NhrpServerTests
         int headerLength = (frame[14] & 0x0F) * 4;
         int totalLength = frame[16] << 8 | frame[17];
 
-        hub.Nhrp.Receive(NhrpHarness.SpokeNbma, frame.AsSpan((14 + headerLength)..(14 + totalLength)));
+        var nhrp = frame.AsSpan((14 + headerLength)..(14 + totalLength));
+        hub.Nhrp.Receive(NhrpHarness.SpokeNbma, nhrp);
 
         Assert.Equal(1, hub.Nhrp.Protocol.Drops.Total);
         Assert.Empty(hub.Sent);

@@ -12,6 +12,9 @@ public static class Program
         {
             RunVerb.Create(),
             ConsoleVerb.Create(),
+            PcapVerb.Create(),
+            GenerateVerb.Create(),
+            BenchVerb.Create(),
         };
         return root.Parse(args).Invoke();
     }

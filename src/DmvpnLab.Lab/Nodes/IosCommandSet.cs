@@ -1,6 +1,8 @@
 using DmvpnLab.Ios;
 using DmvpnLab.Net.Commands;
+using DmvpnLab.Protocols.Eigrp;
 using DmvpnLab.Protocols.Gre;
+using DmvpnLab.Protocols.Nhrp;
 using DmvpnLab.Protocols.Ipsec;
 using DmvpnLab.Protocols.Static;
 
@@ -28,6 +30,8 @@ public static class IosCommandSet
         CefCommands.Register(modes);
         StaticRouteCommands.Register(modes);
         GreCommands.Register(modes);
+        EigrpCommands.Register(modes);
+        NhrpCommandSet.Register(modes);
         IpsecCommands.RegisterAll(modes);
         return modes;
     }

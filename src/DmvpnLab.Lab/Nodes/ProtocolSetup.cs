@@ -1,5 +1,7 @@
 using DmvpnLab.Net;
+using DmvpnLab.Protocols.Eigrp;
 using DmvpnLab.Protocols.Gre;
+using DmvpnLab.Protocols.Nhrp;
 using DmvpnLab.Protocols.Ipsec;
 
 namespace DmvpnLab.Lab.Nodes;
@@ -10,7 +12,9 @@ public static class ProtocolSetup
     public static void Attach(NetworkNode node)
     {
         GreProtocol.For(node);
+        EigrpProtocol.For(node);
         IpsecService.For(node);
         node.VirtualInterfaceFactory = GreCommands.CreateTunnel;
+        NhrpProtocol.For(node);
     }
 }

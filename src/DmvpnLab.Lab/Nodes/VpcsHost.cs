@@ -28,6 +28,7 @@ public sealed class VpcsHost : ILabNode
         Name = name;
         Network = new NetworkNode(name, scheduler, pool, nodeNumber);
         Network.Ipv4.ForwardingEnabled = false;
+        Network.Ipv4.OriginatedTimeToLive = PingTimeToLive;
 
         // VPCS derives its MAC from 00:50:79:66:68:xx, xx the instance number.
         port = Network.AddInterface(new EthernetInterface(Network, PortName,

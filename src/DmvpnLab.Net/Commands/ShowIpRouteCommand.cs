@@ -137,6 +137,8 @@ public static class ShowIpRouteCommand
 
         output.WriteLine($"  Known via \"{knownVia}\", distance {route.Distance}, " +
                          $"metric {route.Metric}{extra}");
+        if (route.Source is RouteSource.Eigrp or RouteSource.EigrpExternal)
+            output.WriteLine($"  Redistributing via {knownVia}");
         WriteDescriptorBlocks(node, output, routes);
     }
 
@@ -164,6 +166,8 @@ public static class ShowIpRouteCommand
             };
             output.WriteLine(line);
             output.WriteLine($"      Route metric is {route.Metric}, traffic share count is 1");
+            foreach (string detail in route.DescriptorDetails ?? [])
+                output.WriteLine($"      {detail}");
         }
     }
 }

@@ -69,7 +69,8 @@ public sealed class IcmpService : IIpv4ProtocolHandler
         reply[0] = TypeEchoReply;
         WriteChecksum(reply);
         EchoRequestsAnswered++;
-        stack.Send(buffer, icmp.Length, request.Destination, request.Source, IpProtocol.Icmp);
+        stack.Send(buffer, icmp.Length, request.Destination, request.Source, IpProtocol.Icmp,
+            stack.OriginatedTimeToLive);
         node.Pool.Return(buffer);
     }
 

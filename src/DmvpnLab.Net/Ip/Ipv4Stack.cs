@@ -14,6 +14,7 @@ namespace DmvpnLab.Net.Ip;
 /// </summary>
 public sealed class Ipv4Stack
 {
+    /// <summary>What IOS puts in the packets it originates.</summary>
     public const byte DefaultTimeToLive = 255;
 
     private readonly NetworkNode node;
@@ -29,6 +30,12 @@ public sealed class Ipv4Stack
     }
 
     public IcmpService Icmp { get; }
+
+    /// <summary>
+    /// The TTL of packets this node answers with (echo replies): 255 on IOS, 64 on a
+    /// VPCS host, which is why the lab notes' ping shows ttl=62 after two routers.
+    /// </summary>
+    public byte OriginatedTimeToLive { get; set; } = DefaultTimeToLive;
 
     /// <summary>When false, the node is a host: it never forwards (VPCS).</summary>
     public bool ForwardingEnabled { get; set; } = true;

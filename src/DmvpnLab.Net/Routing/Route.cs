@@ -23,5 +23,12 @@ public sealed record Route(
     /// <summary>The advertising router, for EIGRP's `from` line.</summary>
     public Ipv4Address? From { get; init; }
 
+    /// <summary>
+    /// Extra lines a routing protocol prints under `Route metric is …` in the descriptor
+    /// block of `show ip route A.B.C.D` (EIGRP: total delay, bandwidth, reliability, MTU,
+    /// load, hops); null for none.
+    /// </summary>
+    public IReadOnlyList<string>? DescriptorDetails { get; init; }
+
     public bool IsDirectlyConnected => NextHop is null;
 }

@@ -52,7 +52,9 @@ public sealed class DiffieHellman
         while (IsBelowTwo(privateExponent));
 
         byte[] publicValue = new byte[group.Length];
+        long started = DiffieHellmanCounters.Start();
         _engine.GeneratorPower(group, privateExponent, publicValue);
+        DiffieHellmanCounters.Stop(started);
         return new DiffieHellmanKeyPair(group, privateExponent, publicValue);
     }
 
@@ -77,7 +79,9 @@ public sealed class DiffieHellman
             throw new ArgumentException("shorter than the group length", nameof(sharedSecret));
         }
 
+        long started = DiffieHellmanCounters.Start();
         _engine.Power(group, peerPublicValue, privateExponent, sharedSecret);
+        DiffieHellmanCounters.Stop(started);
         return true;
     }
 

@@ -1,0 +1,122 @@
+using DmvpnLab.Lab.Nodes;
+using DmvpnLab.Net;
+
+namespace DmvpnLab.Lab.Tests.Nhrp;
+
+/// <summary>
+/// The lab notes' DMVPN without IPsec: a hub and two spokes behind one internet router,
+/// a PC behind each. Phase 2 uses the notes' static routes to the spokes' tunnel
+/// addresses; phase 3 gives the spokes a summary route via the hub, `ip nhrp redirect` on
+/// the hub and `ip nhrp shortcut` on the spokes.
+/// </summary>
+public static class DmvpnTestLab
+{
+    public sealed record Options(
+        bool Phase3 = false,
+        string HubKey = "nhrp1234",
+        string Spoke2Key = "nhrp1234",
+        bool Spoke2NoUnique = true,
+        int Seed = 1);
+
+    public static TestLab Boot(Options? options = null)
+    {
+        options ??= new Options();
+        return TestLab.Boot(new Dictionary<string, string>
+        {
+            ["lab.yaml"] = """
+                name: dmvpn-nhrp
+                topology:
+                  nodes:
+                    HUB:     { kind: ios, config: HUB.cfg }
+                    SPOKE-1: { kind: ios, config: SPOKE-1.cfg }
+                    SPOKE-2: { kind: ios, config: SPOKE-2.cfg }
+                    INET:    { kind: ios, config: INET.cfg }
+                    VPC-4:   { kind: vpcs, config: VPC-4.vpc }
+                    VPC-5:   { kind: vpcs, config: VPC-5.vpc }
+                    VPC-6:   { kind: vpcs, config: VPC-6.vpc }
+                  links:
+                    - endpoints: ["HUB:Gi0/0", "INET:Gi0/0"]
+                      delay: 2ms
+                    - endpoints: ["SPOKE-1:Gi0/0", "INET:Gi0/1"]
+                      delay: 2ms
+                    - endpoints: ["SPOKE-2:Gi0/0", "INET:Gi0/2"]
+                      delay: 2ms
+                    - endpoints: ["HUB:Gi0/1", "VPC-4:eth0"]
+                    - endpoints: ["SPOKE-1:Gi0/1", "VPC-5:eth0"]
+                    - endpoints: ["SPOKE-2:Gi0/1", "VPC-6:eth0"]
+                """,
+            ["INET.cfg"] = """
+                hostname INET
+                interface GigabitEthernet0/0
+                 ip address 10.10.10.2 255.255.255.252
+                interface GigabitEthernet0/1
+                 ip address 10.10.10.6 255.255.255.252
+                interface GigabitEthernet0/2
+                 ip address 10.10.10.10 255.255.255.252
+                """,
+            ["HUB.cfg"] = Hub(options),
+            ["SPOKE-1.cfg"] = Spoke(options, 1, "10.10.10.5", "10.10.10.6", "172.16.1.2",
+                "192.168.164.1", options.HubKey, noUnique: true),
+            ["SPOKE-2.cfg"] = Spoke(options, 2, "10.10.10.9", "10.10.10.10", "172.16.1.3",
+                "192.168.161.1", options.Spoke2Key, options.Spoke2NoUnique),
+            ["VPC-4.vpc"] = "ip 192.168.160.10/24 192.168.160.1\n",
+            ["VPC-5.vpc"] = "ip 192.168.164.10/24 192.168.164.1\n",
+            ["VPC-6.vpc"] = "ip 192.168.161.10/24 192.168.161.1\n",
+        }, options.Seed);
+    }
+
+    public static NetworkNode Node(TestLab lab, string name) =>
+        ((IosRouter)lab.Lab.Nodes[name]).Network;
+
+    private static string Hub(Options options) => $"""
+        hostname HUB
+        interface GigabitEthernet0/0
+         ip address 10.10.10.1 255.255.255.252
+        interface GigabitEthernet0/1
+         ip address 192.168.160.1 255.255.255.0
+        interface Tunnel1
+         ip address 172.16.1.1 255.255.255.0
+         tunnel source GigabitEthernet0/0
+         tunnel mode gre multipoint
+         ip nhrp authentication {options.HubKey}
+         ip nhrp network-id 1
+         ip nhrp map multicast dynamic
+         {(options.Phase3 ? "ip nhrp redirect" : "!")}
+        ip route 192.168.164.0 255.255.255.0 172.16.1.2
+        ip route 192.168.161.0 255.255.255.0 172.16.1.3
+        ip route 0.0.0.0 0.0.0.0 10.10.10.2
+        """;
+
+    private static string Spoke(Options options, int number, string wan, string gateway,
+        string tunnel, string lan, string key, bool noUnique)
+    {
+        string routes = options.Phase3
+            ? "ip route 192.168.0.0 255.255.0.0 172.16.1.1"
+            : number == 1
+                ? "ip route 192.168.160.0 255.255.255.0 172.16.1.1\n" +
+                  "ip route 192.168.161.0 255.255.255.0 172.16.1.3"
+                : "ip route 192.168.160.0 255.255.255.0 172.16.1.1\n" +
+                  "ip route 192.168.164.0 255.255.255.0 172.16.1.2";
+        return $"""
+            hostname SPOKE-{number}
+            interface GigabitEthernet0/0
+             ip address {wan} 255.255.255.252
+            interface GigabitEthernet0/1
+             ip address {lan} 255.255.255.0
+            interface Tunnel1
+             ip address {tunnel} 255.255.255.0
+             tunnel source GigabitEthernet0/0
+             tunnel mode gre multipoint
+             ip nhrp authentication {key}
+             ip nhrp network-id 1
+             ip nhrp map multicast dynamic
+             ip nhrp map multicast 10.10.10.1
+             ip nhrp map 172.16.1.1 10.10.10.1
+             ip nhrp nhs 172.16.1.1
+             {(noUnique ? "ip nhrp registration no-unique" : "!")}
+             {(options.Phase3 ? "ip nhrp shortcut" : "!")}
+            {routes}
+            ip route 0.0.0.0 0.0.0.0 {gateway}
+            """;
+    }
+}

@@ -628,7 +628,8 @@ public sealed partial class IkeService
 
         foreach (var other in sasByPeer[sa.Peer].ToArray())
         {
-            if (other != sa && other.IsUsable && other.CompletedAtNanoseconds < sa.CreatedAtNanoseconds)
+            if (other != sa && other.IsUsable
+                && other.CompletedAtNanoseconds < sa.CreatedAtNanoseconds)
             {
                 Delete(other, "Receive initial contact", notifyPeer: false);
             }

@@ -272,7 +272,7 @@ public sealed partial class IkeService : IUdpListener
         node.Udp.Send(sa.Local, IsakmpPort, sa.Peer, IsakmpPort, datagram);
     }
 
-    /// <summary>Sends a Main Mode message and waits for the answer, re-sending on timeout.</summary>
+    /// <summary>Sends a Main Mode message and awaits the answer, re-sending on timeout.</summary>
     private void SendAndAwait(IsakmpSa sa, byte[] datagram)
     {
         sa.LastSent = datagram;

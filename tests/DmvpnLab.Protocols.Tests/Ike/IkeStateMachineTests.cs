@@ -50,7 +50,8 @@ public class IkeStateMachineTests
             Assert.True(IsakmpMessage.TryParse(first, out var message, out _));
             var sa = Assert.IsType<IsakmpSecurityAssociationPayload>(message!.Payloads[0]);
             var transform = Assert.Single(Assert.Single(sa.Proposals).Transforms);
-            Assert.Equal(5, transform.Find((ushort)IkeAttributeType.EncryptionAlgorithm)!.BasicValue);
+            var encryption = transform.Find((ushort)IkeAttributeType.EncryptionAlgorithm);
+            Assert.Equal(5, encryption!.BasicValue);
             Assert.Equal(1, transform.Find((ushort)IkeAttributeType.HashAlgorithm)!.BasicValue);
             Assert.Equal(2, transform.Find((ushort)IkeAttributeType.GroupDescription)!.BasicValue);
             Assert.True(transform.Find((ushort)IkeAttributeType.LifeDuration)!.TryGetInteger(

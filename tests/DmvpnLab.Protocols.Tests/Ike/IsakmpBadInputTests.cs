@@ -111,7 +111,10 @@ public class IsakmpBadInputTests
         var payloads = new List<IsakmpPayload>
         {
             new IsakmpHashPayload { Data = new byte[16] },
-            new IsakmpDeletePayload { ProtocolId = IsakmpProtocolId.Esp, SpiSize = 4, Spis = [spi] },
+            new IsakmpDeletePayload
+            {
+                ProtocolId = IsakmpProtocolId.Esp, SpiSize = 4, Spis = [spi],
+            },
         };
         byte[] plaintext = new byte[IsakmpPayloadChain.GetLength(payloads)];
         IsakmpPayloadChain.Emit(payloads, plaintext);

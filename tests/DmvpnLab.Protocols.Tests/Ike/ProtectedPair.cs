@@ -78,7 +78,7 @@ internal sealed class ProtectedPair : IFrameTap
     public void PingFromA(ushort sequence) =>
         A.Ipv4.Icmp.SendEchoRequest(Ipv4Address.Parse("172.16.1.2"), 1, sequence, 56);
 
-    /// <summary>Resolves ARP both ways with a throwaway datagram, so later losses hit IKE.</summary>
+    /// <summary>Resolves ARP both ways with a throwaway datagram: later losses hit IKE.</summary>
     public void WarmUpArp()
     {
         A.Udp.Send(AAddress, 9, BAddress, 9, [0]);
@@ -88,12 +88,12 @@ internal sealed class ProtectedPair : IFrameTap
 
     public void Run(double seconds) => Scheduler.RunFor(TimeSpan.FromSeconds(seconds));
 
-    /// <summary>The IPv4 packets of the recorded frames with this protocol, Ethernet removed.</summary>
+    /// <summary>The recorded IPv4 packets of one protocol, Ethernet removed.</summary>
     public List<byte[]> Packets(byte protocol) =>
         Frames.Where(f => f.Length > 34 && f[12] == 0x08 && f[13] == 0 && f[14 + 9] == protocol)
             .Select(f => f[14..]).ToList();
 
-    /// <summary>The ISAKMP messages (UDP payloads) recorded so far, from one sender if given.</summary>
+    /// <summary>The ISAKMP messages (UDP payloads) recorded, from one sender if given.</summary>
     public List<byte[]> IsakmpMessages(Ipv4Address? from = null) =>
         Packets(17).Where(p => p[22] == 0x01 && p[23] == 0xF4
                 && (from is null || Ipv4Address.Read(p.AsSpan(12)) == from))

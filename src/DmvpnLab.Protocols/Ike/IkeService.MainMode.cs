@@ -581,6 +581,7 @@ public sealed partial class IkeService
         var old = sa.State;
         sa.State = IsakmpSaState.Complete;
         sa.CompletedAtNanoseconds = Now;
+        mainModesInProgress--;
         sa.LifetimeTimer = new SimTimer(node.Scheduler,
             () => Delete(sa, "Lifetime expired", notifyPeer: true));
         sa.LifetimeTimer.Start(TimeSpan.FromSeconds(sa.LifetimeSeconds));

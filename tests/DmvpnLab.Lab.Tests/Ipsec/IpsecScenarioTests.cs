@@ -70,6 +70,20 @@ public class IpsecScenarioTests
     }
 
     [Fact]
+    public void ShowCryptoIsakmpSaDetail_IosColumns()
+    {
+        using var lab = ProtectedTunnelLab.Boot();
+        lab.Execute("R1", "ping 172.16.1.2");
+
+        string detail = lab.Execute("R1", "show crypto isakmp sa detail");
+
+        Assert.Contains("C-id  Local           Remote          I-VRF  Status Encr Hash   " +
+            "Auth DH Lifetime Cap.\n", detail);
+        Assert.Matches(@"\n1001  10\.0\.0\.1        10\.0\.0\.2               ACTIVE 3des md5    " +
+            @"psk  2  23:59:5\d     \n       Engine-id:Conn-id =  SW:1\n", detail);
+    }
+
+    [Fact]
     public void ShowCryptoIsakmpPolicy_AsTheLabNotes()
     {
         using var lab = ProtectedTunnelLab.Boot();

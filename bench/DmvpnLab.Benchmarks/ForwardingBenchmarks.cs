@@ -74,6 +74,13 @@ public class ForwardingBenchmarks
 
         ingress = ((IosRouter)lab.Nodes["R1"]).FindPort("Gi0/1")!;
         frame = EchoReplyFrame(ingress.Mac);
+
+        // Measure forwarding, not a drop: the packet must come out on R2's LAN link.
+        var lastHop = lab.Links[2];
+        long before = lastHop.FramesCarried;
+        ForwardOnePacket();
+        if (lastHop.FramesCarried != before + 1)
+            throw new InvalidOperationException($"{lastHop.Name} did not carry the packet");
     }
 
     [GlobalCleanup]

@@ -1,3 +1,4 @@
+using DmvpnLab.Ios.RunningConfig;
 using DmvpnLab.Net.Interfaces;
 using DmvpnLab.Net.Ip;
 using DmvpnLab.Net.Routing;
@@ -75,6 +76,12 @@ public class NetworkNode
     /// `interface Tunnel1`; protocols that own such interfaces set it (GRE).
     /// </summary>
     public Func<NetworkNode, string, NetworkInterface?>? VirtualInterfaceFactory { get; set; }
+
+    /// <summary>
+    /// What each layer writes into `show running-config`: Net adds the hostname and the
+    /// interfaces, and each protocol its own lines and blocks.
+    /// </summary>
+    public List<Action<RunningConfigBuilder>> RunningConfigWriters { get; } = new();
 
     /// <summary>What each protocol reports about convergence (`wait converged`).</summary>
     public List<Func<bool>> ConvergenceChecks { get; } = new();

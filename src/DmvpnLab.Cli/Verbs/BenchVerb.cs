@@ -38,7 +38,8 @@ public static class BenchVerb
     {
         if (spokes < 1 || spokes > HubSpokeAddressPlan.MaximumSpokes)
         {
-            errors.WriteLine($"dmvpnlab: --spokes must be 1 to {HubSpokeAddressPlan.MaximumSpokes}");
+            errors.WriteLine(
+                $"dmvpnlab: --spokes must be 1 to {HubSpokeAddressPlan.MaximumSpokes}");
             return 2;
         }
 
@@ -62,7 +63,8 @@ public static class BenchVerb
         string state = r.Converged ? "converged" : $"NOT converged within {limit.TotalSeconds:0} s";
         output.WriteLine($"hub-spoke, {r.Spokes} spokes, seed {r.Seed}: {state}");
         output.WriteLine($"  load and boot          {r.LoadWallTime.TotalSeconds,12:0.000} s wall");
-        output.WriteLine($"  run to convergence     {r.ConvergeWallTime.TotalSeconds,12:0.000} s wall");
+        output.WriteLine(
+            $"  run to convergence     {r.ConvergeWallTime.TotalSeconds,12:0.000} s wall");
         output.WriteLine($"  virtual time covered   {r.VirtualTime.TotalSeconds,12:0.000} s " +
                          $"({Ratio(r.VirtualTime, r.ConvergeWallTime)} x wall)");
         output.WriteLine($"  events executed        {r.EventsExecuted,12}");

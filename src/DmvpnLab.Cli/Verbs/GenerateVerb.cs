@@ -37,7 +37,8 @@ public static class GenerateVerb
     {
         if (spokes < 1 || spokes > HubSpokeAddressPlan.MaximumSpokes)
         {
-            errors.WriteLine($"dmvpnlab: --spokes must be 1 to {HubSpokeAddressPlan.MaximumSpokes}");
+            errors.WriteLine(
+                $"dmvpnlab: --spokes must be 1 to {HubSpokeAddressPlan.MaximumSpokes}");
             return 2;
         }
 

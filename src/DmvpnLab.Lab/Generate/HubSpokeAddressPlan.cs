@@ -22,7 +22,8 @@ namespace DmvpnLab.Lab.Generate;
 /// </summary>
 public static class HubSpokeAddressPlan
 {
-    /// <summary>The most spokes the plan numbers (the /24s in 10.128.0.0/9, less the hub's).</summary>
+    /// <summary>The most spokes the plan numbers: the /24s in 10.128.0.0/9 but the hub's.
+    /// </summary>
     public const int MaximumSpokes = 32_767;
 
     /// <summary>Spokes behind one edge internet router: their /30s fill one /24.</summary>
@@ -73,7 +74,7 @@ public static class HubSpokeAddressPlan
     public static Ipv4Address EdgeTowardCore(int edge) =>
         new(CoreLinkNetwork + 4u * (uint)edge + 2);
 
-    /// <summary>The /24 that holds the spoke links of edge router <paramref name="edge"/>.</summary>
+    /// <summary>The /24 holding the spoke links of edge router <paramref name="edge"/>.</summary>
     public static Ipv4Address EdgeBlock(int edge) =>
         new(SpokeNbmaNetwork + 256u * (uint)(edge - 1));
 

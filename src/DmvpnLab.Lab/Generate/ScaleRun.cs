@@ -37,7 +37,8 @@ public static class ScaleRun
 {
     public static ScaleResult Measure(int spokes, int seed, TimeSpan convergenceLimit)
     {
-        string folder = Path.Combine(Path.GetTempPath(), "dmvpnlab-scale-" + Guid.NewGuid().ToString("N"));
+        string folder = Path.Combine(Path.GetTempPath(),
+            "dmvpnlab-scale-" + Guid.NewGuid().ToString("N"));
         try
         {
             HubSpokeLab.Write(folder, spokes, seed);

@@ -28,6 +28,7 @@ public static class IosCommandSet
         PingCommand.Register(modes);
         DebugCommands.Register(modes);
         CefCommands.Register(modes);
+        RunningConfigCommands.Register(modes);
         StaticRouteCommands.Register(modes);
         GreCommands.Register(modes);
         EigrpCommands.Register(modes);

@@ -1,6 +1,7 @@
 using DmvpnLab.Net;
 using DmvpnLab.Protocols.Eigrp;
 using DmvpnLab.Protocols.Gre;
+using DmvpnLab.Protocols.Static;
 using DmvpnLab.Protocols.Nhrp;
 using DmvpnLab.Protocols.Ipsec;
 
@@ -12,6 +13,7 @@ public static class ProtocolSetup
     public static void Attach(NetworkNode node)
     {
         GreProtocol.For(node);
+        node.RunningConfigWriters.Add(builder => StaticRouteCommands.WriteRunningConfig(node, builder));
         EigrpProtocol.For(node);
         IpsecService.For(node);
         node.VirtualInterfaceFactory = GreCommands.CreateTunnel;

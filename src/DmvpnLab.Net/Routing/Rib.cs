@@ -82,6 +82,17 @@ public sealed class Rib
 
     public IEnumerable<Prefix> Prefixes => candidates.Keys;
 
+    /// <summary>Every candidate of one source, installed or not, in address order.</summary>
+    public IEnumerable<(Prefix Prefix, IReadOnlyList<Route> Routes)> AllRoutes(RouteSource source)
+    {
+        foreach (var prefix in candidates.Keys.OrderBy(p => p.Network).ThenBy(p => p.Length))
+        {
+            var routes = candidates[prefix].FindAll(r => r.Source == source);
+            if (routes.Count > 0)
+                yield return (prefix, routes);
+        }
+    }
+
     /// <summary>The installed routes of every prefix, ordered as `show ip route` lists them.</summary>
     public IEnumerable<(Prefix Prefix, IReadOnlyList<Route> Routes)> InstalledRoutes()
     {

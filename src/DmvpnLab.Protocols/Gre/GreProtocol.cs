@@ -1,4 +1,6 @@
+using DmvpnLab.Ios.RunningConfig;
 using DmvpnLab.Net;
+using DmvpnLab.Net.Commands;
 using DmvpnLab.Net.Interfaces;
 using DmvpnLab.Net.Ip;
 using DmvpnLab.Net.Tunnels;
@@ -31,8 +33,31 @@ public sealed class GreProtocol : IIpv4ProtocolHandler
 
         var gre = new GreProtocol(node);
         node.SetFeature(gre);
+        node.RunningConfigWriters.Add(gre.WriteRunningConfig);
         node.Ipv4.Register(IpProtocol.Gre, gre);
         return gre;
+    }
+
+    private void WriteRunningConfig(RunningConfigBuilder builder)
+    {
+        foreach (var candidate in node.Interfaces)
+        {
+            if (candidate is not GreTunnelInterface tunnel)
+                continue;
+
+            var section = RunningConfigCommands.InterfaceSection(builder, tunnel);
+            if (tunnel.Keepalive is { } keepalive)
+                section.Add($"keepalive {keepalive.PeriodSeconds} {keepalive.Retries}",
+                    InterfaceConfigLineOrder.Keepalive);
+            if (tunnel.SourceInterface is { } source)
+                section.Add($"tunnel source {source.Name}", InterfaceConfigLineOrder.Tunnel);
+            if (tunnel.Destination is { } destination)
+                section.Add($"tunnel destination {destination}", InterfaceConfigLineOrder.Tunnel);
+            if (tunnel.Mode == TunnelMode.GreMultipoint)
+                section.Add("tunnel mode gre multipoint", InterfaceConfigLineOrder.Tunnel);
+            if (tunnel.Key is { } key)
+                section.Add($"tunnel key {key}", InterfaceConfigLineOrder.Tunnel);
+        }
     }
 
     public void RegisterPayload(ushort protocolType, ITunnelPayloadHandler handler) =>

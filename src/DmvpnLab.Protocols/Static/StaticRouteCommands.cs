@@ -1,4 +1,5 @@
 using DmvpnLab.Ios;
+using DmvpnLab.Ios.RunningConfig;
 using DmvpnLab.Net;
 using DmvpnLab.Net.Commands;
 using DmvpnLab.Net.Interfaces;
@@ -13,6 +14,27 @@ namespace DmvpnLab.Protocols.Static;
 /// </summary>
 public static class StaticRouteCommands
 {
+    /// <summary>Writes the `ip route` lines of `show running-config`.</summary>
+    public static void WriteRunningConfig(NetworkNode node, RunningConfigBuilder builder)
+    {
+        var section = builder.Section(RunningConfigOrder.IpStatic, null);
+        foreach (var (prefix, routes) in node.Rib.AllRoutes(RouteSource.Static))
+        {
+            foreach (var route in routes)
+            {
+                string via = (route.Interface, route.NextHop) switch
+                {
+                    ({ } exit, { } hop) => $"{exit.Name} {hop}",
+                    ({ } exit, null) => exit.Name,
+                    (null, { } hop) => hop.ToString(),
+                    _ => "",
+                };
+                string distance = route.Distance == 1 ? "" : $" {route.Distance}";
+                section.Add($"ip route {prefix.Network} {prefix.Mask} {via}{distance}");
+            }
+        }
+    }
+
     public static void Register(CliModes modes)
     {
         var commands = modes.GlobalConfig.Commands;

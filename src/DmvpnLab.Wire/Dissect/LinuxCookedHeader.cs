@@ -18,7 +18,8 @@ public sealed class LinuxCookedHeader
     /// <summary>Bytes of the header.</summary>
     public const int Length = 16;
 
-    /// <summary>Who the packet was for: 0 to us, 1 broadcast, 2 multicast, 3 other, 4 sent.</summary>
+    /// <summary>Who the packet was for: 0 us, 1 broadcast, 2 multicast, 3 other, 4 sent.
+    /// </summary>
     public ushort PacketType { get; set; }
 
     /// <summary>The ARPHRD_ type of the device (1 = Ethernet).</summary>

@@ -24,12 +24,24 @@ public class HubSpokeGeneratorTests : IDisposable
         Assert.Equal(1 + 1 + 1 + 3 + 3, lab.Links.Count);
 
         lab.Boot();
-        // Until the NHRP and IPsec branches register their commands, their lines are refused.
         Assert.True(lab.Log.Lines.Count == 0, string.Join("\n", lab.Log.Lines));
 
         var script = LabScript.Parse(File.ReadAllText(Path.Combine(folder, "script.txt")),
             "script.txt", lab.Nodes.Keys.ToList());
         Assert.NotEmpty(script);
+    }
+
+    [Fact]
+    public void ThreeSpokes_ScriptRuns_AllSpokesUpAndThePingAnswered()
+    {
+        HubSpokeLab.Write(folder, 3, 1);
+        var transcript = new StringWriter { NewLine = "\n" };
+
+        int status = RunVerb.Run(folder, seed: null, captures: false, transcript);
+
+        Assert.True(status == 0, transcript.ToString());
+        Assert.Contains("Number of lines which match regexp = 3", transcript.ToString());
+        Assert.Contains("icmp_seq=5 ttl=62", transcript.ToString());
     }
 
     [Fact]

@@ -3,7 +3,7 @@ namespace DmvpnLab.Lab.Tests.Tools;
 /// <summary>
 /// Finds folders by walking up from the test binary: the shared reference data
 /// (<c>shared/refdata</c>, beside the worktrees here and beside the clone in CI) and the
-/// repository root (the folder holding <c>DmvpnLab.slnx</c>).
+/// repository root (the folder holding the solution file).
 /// </summary>
 internal static class RepositoryPaths
 {
@@ -11,7 +11,8 @@ internal static class RepositoryPaths
         Directory.Exists, "shared/refdata (put a copy of shared/ beside the clone)");
 
     public static string Root => FindUp(dir => dir,
-        dir => File.Exists(Path.Combine(dir, "DmvpnLab.slnx")), "the repository root");
+        dir => File.Exists(Path.Combine(dir, "DmvpnLab.sln"))
+            || File.Exists(Path.Combine(dir, "DmvpnLab.slnx")), "the repository root");
 
     public static string TcpdumpCaptures => Path.Combine(RefData, "pcaps", "tcpdump");
 

@@ -21,7 +21,8 @@ internal static class Tshark
         ?? throw new InvalidOperationException(
             "tshark is not installed: run scripts/test.sh as root, which installs it");
 
-    /// <summary>The -o options that load the key tables found in <paramref name="folder"/>.</summary>
+    /// <summary>The -o options loading the key tables found in <paramref name="folder"/>.
+    /// </summary>
     public static List<string> KeyOptions(string folder)
     {
         var options = new List<string> { "-o", "esp.enable_encryption_decode:TRUE" };
@@ -41,7 +42,8 @@ internal static class Tshark
         return options;
     }
 
-    /// <summary>Runs tshark -r <paramref name="capture"/>; fails the test on a non-zero exit.</summary>
+    /// <summary>Runs tshark -r <paramref name="capture"/>; a non-zero exit fails the test.
+    /// </summary>
     public static string Read(string capture, IEnumerable<string> options,
         params string[] arguments)
     {

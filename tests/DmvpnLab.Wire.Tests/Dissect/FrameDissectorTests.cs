@@ -55,7 +55,8 @@ public class FrameDissectorTests
         // The checksum (offsets 12-13) covers ar$extoff, so it is the first field to differ.
         Assert.InRange(layer.FrameDifferenceOffset, 14 + 20 + 4 + 12, 14 + 20 + 4 + 13);
         Assert.Equal("ar$chksum",
-            FieldNames.At(DissectProtocol.Nhrp, frame.AsSpan(layer.Offset), layer.DifferenceOffset));
+            FieldNames.At(DissectProtocol.Nhrp, frame.AsSpan(layer.Offset),
+                layer.DifferenceOffset));
         Assert.True(check.HasDifference);
     }
 

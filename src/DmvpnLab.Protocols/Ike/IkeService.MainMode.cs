@@ -165,8 +165,12 @@ public sealed partial class IkeService
                 ? [chosen, IkePayloads.VendorId(IkePayloads.NatTRfc3947)]
                 : [chosen],
         };
-        DebugTransition(sa, "IKE_MESG_INTERNAL, IKE_PROCESS_COMPLETE",
-            IsakmpSaState.ResponderMm2);
+        if (DebugOn)
+        {
+            Debug(sa, "Input = IKE_MESG_INTERNAL, IKE_PROCESS_COMPLETE");
+            Debug(sa, "Old State = IKE_R_MM1  New State = IKE_R_MM2 ");
+        }
+
         SendAndAwait(sa, Emit(reply));
     }
 

@@ -118,9 +118,19 @@ public sealed class IpsecService : ITunnelProtector, IIpv4ProtocolHandler
             return false;
         }
 
+        var outbound = pair.Outbound;
+        if (outbound.SequenceNumber == uint.MaxValue)
+        {
+            // RFC 4303 3.3.3: the counter must not cycle; the SA goes, a new one is asked.
+            drops[(int)IpsecDropReason.NoSaSend]++;
+            flow.CountDrop(IpsecDropReason.NoSaSend);
+            Expire(pair);
+            Ike.RequestSa(tunnel, nbmaDestination);
+            return false;
+        }
+
         var esp = node.Pool.Rent();
         int espStart = EspHeaderStart + Ipv4HeaderView.MinimumHeaderLength;
-        var outbound = pair.Outbound;
         Span<byte> iv = stackalloc byte[outbound.IvLength];
         node.Scheduler.Random.NextBytes(iv);
 

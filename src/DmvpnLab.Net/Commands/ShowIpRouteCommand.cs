@@ -90,6 +90,7 @@ public static class ShowIpRouteCommand
             TimeSpan.FromTicks((node.Scheduler.NowNanoseconds - route.InstalledAtNanoseconds) / 100));
         string where = route switch
         {
+            { IsSummary: true } => $"is a summary, {age}, Null0",
             { NextHop: null } => $"is directly connected, {route.Interface?.Name}",
             { Source: RouteSource.Static, Interface: null } => $"[{route.Distance}/{route.Metric}] via {route.NextHop}",
             { Source: RouteSource.Static } => $"[{route.Distance}/{route.Metric}] via {route.NextHop}, {route.Interface!.Name}",
@@ -150,7 +151,7 @@ public static class ShowIpRouteCommand
             or RouteSource.Nhrp;
         string ago = IosTime.FormatUptime(
             TimeSpan.FromTicks((node.Scheduler.NowNanoseconds - first.InstalledAtNanoseconds) / 100));
-        if (dynamic)
+        if (dynamic && !first.IsSummary)
             output.WriteLine($"  Last update from {first.NextHop} on {first.Interface?.Name}, {ago} ago");
 
         output.WriteLine("  Routing Descriptor Blocks:");
@@ -158,6 +159,7 @@ public static class ShowIpRouteCommand
         {
             string line = route switch
             {
+                { IsSummary: true } => "  * directly connected, via Null0",
                 { NextHop: null } => $"  * directly connected, via {route.Interface?.Name}",
                 _ when dynamic =>
                     $"  * {route.NextHop}, from {route.From ?? route.NextHop}, {ago} ago, via {route.Interface?.Name}",

@@ -91,6 +91,9 @@ public sealed class Fib
         if (route.Source == RouteSource.Local)
             return new FibEntry(route.Prefix, FibEntryKind.Receive, route.Interface, default, route);
 
+        if (route.IsSummary)
+            return new FibEntry(route.Prefix, FibEntryKind.Discard, null, default, route);
+
         if (route.NextHop is null)
         {
             return route.Interface is { IsUp: true }
@@ -121,7 +124,7 @@ public sealed class Fib
             return null;
 
         var resolved = Resolve(coveringRoute, depth + 1);
-        if (resolved is null || resolved.Kind == FibEntryKind.Receive)
+        if (resolved is null || resolved.Kind is FibEntryKind.Receive or FibEntryKind.Discard)
             return null;
 
         var hop = resolved.Kind == FibEntryKind.Attached ? nextHop : resolved.NextHop;

@@ -176,6 +176,7 @@ public sealed partial class EigrpProcess
         }
 
         AddConnected(running);
+        RefreshSummaries();
         FlushChanges();
     }
 
@@ -191,6 +192,7 @@ public sealed partial class EigrpProcess
         Node.Ipv4.LeaveGroup(running.NetworkInterface, EigrpSender.AllEigrpRouters);
         interfaces.Remove(running.NetworkInterface);
         RemoveConnected(running);
+        RefreshSummaries();
         FlushChanges();
     }
 
@@ -201,7 +203,7 @@ public sealed partial class EigrpProcess
             Deactivate(running, "interface down", goodbye: true);
 
         shutDown = true;
-        Node.Rib.RemoveAll(IsOwnRoute);
+        Node.Rib.RemoveAll(route => IsOwnRoute(route) || IsOwnSummaryRoute(route));
     }
 
     private Ipv4Address? ChooseRouterId()

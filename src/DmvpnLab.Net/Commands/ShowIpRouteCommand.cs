@@ -6,8 +6,11 @@ using DmvpnLab.Wire;
 namespace DmvpnLab.Net.Commands;
 
 /// <summary>
-/// `show ip route` and `show ip route A.B.C.D`, in IOS 15's layout: the codes legend,
-/// the gateway of last resort, routes grouped under their classful network.
+/// `show ip route`, `show ip route {connected|static|eigrp [N]|nhrp}` and
+/// `show ip route A.B.C.D`, in IOS 15's layout: the codes legend, the gateway of last
+/// resort, routes grouped under their classful network. A filtered table keeps the legend
+/// and gateway lines and prints only its routes; as IOS does, a group header still counts
+/// every subnet of the classful network, and a group with none of its routes is left out.
 /// </summary>
 public static class ShowIpRouteCommand
 {
@@ -31,6 +34,30 @@ public static class ShowIpRouteCommand
             WriteTable(context.Node(), context.Output);
             return CommandResult.Ok;
         });
+        modes.UserExec.Commands.Register("show ip route connected", context =>
+        {
+            WriteTable(context.Node(), context.Output,
+                r => r.Source is RouteSource.Connected or RouteSource.Local);
+            return CommandResult.Ok;
+        });
+        modes.UserExec.Commands.Register("show ip route static", context =>
+        {
+            WriteTable(context.Node(), context.Output, r => r.Source == RouteSource.Static);
+            return CommandResult.Ok;
+        });
+        modes.UserExec.Commands.Register("show ip route nhrp", context =>
+        {
+            WriteTable(context.Node(), context.Output, r => r.Source == RouteSource.Nhrp);
+            return CommandResult.Ok;
+        });
+        modes.UserExec.Commands.Register("show ip route eigrp [<1-65535:as>]", context =>
+        {
+            int? process = context.Find("as") is { } number ? (int)number.Number : null;
+            WriteTable(context.Node(), context.Output,
+                r => r.Source is RouteSource.Eigrp or RouteSource.EigrpExternal &&
+                     (process is null || r.ProcessId == process));
+            return CommandResult.Ok;
+        });
         modes.UserExec.Commands.Register("show ip route <A.B.C.D:address>", context =>
         {
             WriteEntry(context.Node(), context.Ipv4("address"), context.Output);
@@ -38,7 +65,8 @@ public static class ShowIpRouteCommand
         });
     }
 
-    public static void WriteTable(NetworkNode node, TextWriter output)
+    public static void WriteTable(NetworkNode node, TextWriter output,
+        Func<Route, bool>? filter = null)
     {
         output.WriteLine(Legend.Replace("\r", ""));
         output.WriteLine();
@@ -55,10 +83,16 @@ public static class ShowIpRouteCommand
             int classfulLength = group.Key.Length;
             bool flat = routes.All(r => r.Prefix.Length == classfulLength) ||
                         classfulLength == 0 || routes.Any(r => r.Prefix.Length < classfulLength);
+            var shown = filter is null
+                ? routes
+                : routes.Where(r => filter(r.Routes[0])).ToList();
+            if (shown.Count == 0)
+                continue;
+
             if (!flat)
                 WriteGroupHeader(output, group.Key, routes);
 
-            foreach (var (prefix, candidates) in routes)
+            foreach (var (prefix, candidates) in shown)
                 WriteRouteLine(node, output, prefix, candidates[0], indent: !flat);
         }
     }

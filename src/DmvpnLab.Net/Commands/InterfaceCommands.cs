@@ -102,6 +102,19 @@ public static class InterfaceCommands
             return CommandResult.Ok;
         });
 
+        commands.Register("ip redirects", context =>
+        {
+            context.Interface().IpRedirects = !context.Negated;
+            return CommandResult.Ok;
+        });
+
+        commands.Register("ip tcp adjust-mss <500-1460>", context =>
+        {
+            context.Interface().TcpAdjustMss =
+                context.Negated || context.Defaulted ? null : (int)context[0].Number;
+            return CommandResult.Ok;
+        });
+
         commands.Register("load-interval <30-600>", context =>
         {
             int seconds = context.Negated || context.Defaulted ? 300 : (int)context[0].Number;

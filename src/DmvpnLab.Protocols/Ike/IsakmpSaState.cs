@@ -19,7 +19,7 @@ public enum IsakmpSaState
     /// <summary>Responder sent message 2: MM_SA_SETUP.</summary>
     ResponderMm2,
 
-    /// <summary>Responder sent message 4: MM_KEY_EXCH (a wrong pre-shared key stops here).</summary>
+    /// <summary>Responder sent message 4: MM_KEY_EXCH (a wrong key stops here).</summary>
     ResponderMm4,
 
     /// <summary>Phase 1 complete: QM_IDLE.</summary>

@@ -83,7 +83,7 @@ public sealed class IpsecService : ITunnelProtector, IIpv4ProtocolHandler
     public IpsecProfile? ProfileOf(TunnelInterface tunnel) =>
         tunnel.ProtectionProfileName is { } name ? Profiles.GetValueOrDefault(name) : null;
 
-    /// <summary>A protected tunnel whose source is <paramref name="local"/> (responder side).</summary>
+    /// <summary>A protected tunnel sourced at <paramref name="local"/> (responder side).</summary>
     public TunnelInterface? FindProtectedTunnel(Ipv4Address local)
     {
         foreach (var candidate in node.Interfaces)
@@ -118,9 +118,19 @@ public sealed class IpsecService : ITunnelProtector, IIpv4ProtocolHandler
             return false;
         }
 
+        var outbound = pair.Outbound;
+        if (outbound.SequenceNumber == uint.MaxValue)
+        {
+            // RFC 4303 3.3.3: the counter must not cycle; the SA goes, a new one is asked.
+            drops[(int)IpsecDropReason.NoSaSend]++;
+            flow.CountDrop(IpsecDropReason.NoSaSend);
+            Expire(pair);
+            Ike.RequestSa(tunnel, nbmaDestination);
+            return false;
+        }
+
         var esp = node.Pool.Rent();
         int espStart = EspHeaderStart + Ipv4HeaderView.MinimumHeaderLength;
-        var outbound = pair.Outbound;
         Span<byte> iv = stackalloc byte[outbound.IvLength];
         node.Scheduler.Random.NextBytes(iv);
 
@@ -332,7 +342,7 @@ public sealed class IpsecService : ITunnelProtector, IIpv4ProtocolHandler
         return false;
     }
 
-    /// <summary>INITIAL-CONTACT from the peer: its SAs older than the new exchange are stale.</summary>
+    /// <summary>INITIAL-CONTACT: the peer's SAs older than the new exchange are stale.</summary>
     public void RemovePairsCreatedBefore(Ipv4Address peer, long timeNanoseconds)
     {
         if (!flowsByPeer.TryGetValue(peer, out var flow))

@@ -91,6 +91,9 @@ public sealed class Fib
         if (route.Source == RouteSource.Local)
             return new FibEntry(route.Prefix, FibEntryKind.Receive, route.Interface, default, route);
 
+        if (route.IsSummary)
+            return new FibEntry(route.Prefix, FibEntryKind.Discard, null, default, route);
+
         if (route.NextHop is null)
         {
             return route.Interface is { IsUp: true }
@@ -128,7 +131,7 @@ public sealed class Fib
                 continue;
 
             var resolved = Resolve(routes[0], depth + 1);
-            if (resolved is null || resolved.Kind == FibEntryKind.Receive)
+            if (resolved is null || resolved.Kind is FibEntryKind.Receive or FibEntryKind.Discard)
                 continue;
 
             var hop = resolved.Kind == FibEntryKind.Attached ? nextHop : resolved.NextHop;

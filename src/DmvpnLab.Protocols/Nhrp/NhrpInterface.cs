@@ -161,6 +161,13 @@ public sealed partial class NhrpInterface : ITunnelNextHopResolver
 
         server.Stop();
         servers.Remove(server);
+
+        // The single-line form's mappings go with it, as IOS removes them.
+        if (server.ConfiguredNbma is { } nbma)
+        {
+            RemoveStaticMapping(address);
+            RemoveMulticastStatic(nbma);
+        }
     }
 
     public NhrpNhsClient? FindServer(Ipv4Address address)

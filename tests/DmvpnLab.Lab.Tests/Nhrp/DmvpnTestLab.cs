@@ -16,6 +16,7 @@ public static class DmvpnTestLab
         string HubKey = "nhrp1234",
         string Spoke2Key = "nhrp1234",
         bool Spoke2NoUnique = true,
+        bool SingleLineNhs = false,
         int Seed = 1);
 
     public static TestLab Boot(Options? options = null)
@@ -87,6 +88,12 @@ public static class DmvpnTestLab
         ip route 0.0.0.0 0.0.0.0 10.10.10.2
         """;
 
+    /// <summary>The notes' three lines, or IOS 15's single `nhs … nbma … multicast`.</summary>
+    private static string NhsLines(Options options) => options.SingleLineNhs
+        ? "ip nhrp nhs 172.16.1.1 nbma 10.10.10.1 multicast"
+        : "ip nhrp map multicast 10.10.10.1\n ip nhrp map 172.16.1.1 10.10.10.1\n" +
+          " ip nhrp nhs 172.16.1.1";
+
     private static string Spoke(Options options, int number, string wan, string gateway,
         string tunnel, string lan, string key, bool noUnique)
     {
@@ -110,9 +117,7 @@ public static class DmvpnTestLab
              ip nhrp authentication {key}
              ip nhrp network-id 1
              ip nhrp map multicast dynamic
-             ip nhrp map multicast 10.10.10.1
-             ip nhrp map 172.16.1.1 10.10.10.1
-             ip nhrp nhs 172.16.1.1
+             {NhsLines(options)}
              {(noUnique ? "ip nhrp registration no-unique" : "!")}
              {(options.Phase3 ? "ip nhrp shortcut" : "!")}
             {routes}

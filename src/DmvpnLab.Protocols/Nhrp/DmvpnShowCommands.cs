@@ -131,6 +131,15 @@ public static class DmvpnShowCommands
         output.WriteLine(Rule);
         foreach (var nhrp in NhrpProtocol.For(node).Interfaces)
         {
+            // IOS prints the line twice here (refdata show-dmvpn.txt, two routers), once
+            // in the detail form; a shut tunnel has no peers to list.
+            if (!nhrp.Tunnel.AdminUp)
+            {
+                output.WriteLine($"{nhrp.Tunnel.Name} is admin down");
+                output.WriteLine($"{nhrp.Tunnel.Name} is admin down");
+                continue;
+            }
+
             var groups = PeerGroups(nhrp, now);
             output.WriteLine();
             output.WriteLine($"Interface: {nhrp.Tunnel.Name}, IPv4 NHRP Details ");
@@ -164,6 +173,12 @@ public static class DmvpnShowCommands
         foreach (var nhrp in NhrpProtocol.For(node).Interfaces)
         {
             var tunnel = nhrp.Tunnel;
+            if (!tunnel.AdminUp)
+            {
+                output.WriteLine($"{tunnel.Name} is admin down");
+                continue;
+            }
+
             var groups = PeerGroups(nhrp, now);
             output.WriteLine();
             output.WriteLine($"Interface {tunnel.Name} is {(tunnel.AdminUp ? "up" : "down")}/" +

@@ -40,6 +40,9 @@ public sealed partial class NhrpInterface : ITunnelNextHopResolver
         Tunnel = tunnel;
         Node = tunnel.Node;
         expiryTimer = new SimTimer(Node.Scheduler, OnExpirySweep);
+        wasUp = tunnel.IsUp;
+        wasAdminUp = tunnel.AdminUp;
+        tunnel.StateChanged += OnTunnelStateChanged;
     }
 
     public NhrpProtocol Protocol { get; }

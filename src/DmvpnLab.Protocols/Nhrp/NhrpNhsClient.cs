@@ -79,6 +79,26 @@ public sealed class NhrpNhsClient
         AwaitingReply = false;
     }
 
+    /// <summary>`shutdown` on the tunnel: the NHS is down and nothing is sent.</summary>
+    public void Shutdown()
+    {
+        Stop();
+        if (State == NhrpNhsState.Expecting && StateChangedAtNanoseconds is null)
+            return;
+
+        State = NhrpNhsState.Expecting;
+        StateChangedAtNanoseconds = owner.Node.Scheduler.NowNanoseconds;
+    }
+
+    /// <summary>The tunnel came up: a fresh request now, the back-off from its start.</summary>
+    public void Restart()
+    {
+        AwaitingReply = false;
+        UnansweredRetransmissions = 0;
+        RetransmitSeconds = InitialRetransmitSeconds;
+        Start();
+    }
+
     private void OnRegistrationTimer()
     {
         if (!owner.CanRegisterWith(this, out var nbma))
@@ -103,8 +123,12 @@ public sealed class NhrpNhsClient
             AwaitingReply = true;
         }
 
-        RequestsSent++;
-        owner.SendRegistrationRequest(this, nbma);
+        // A request the tunnel cannot send (its source link is down) is not counted as
+        // sent but runs the same back-off, so a responding NHS goes down on the schedule
+        // of a lost request.
+        if (owner.SendRegistrationRequest(this, nbma))
+            RequestsSent++;
+
         registrationTimer.Start(TimeSpan.FromSeconds(RetransmitSeconds));
     }
 

@@ -221,6 +221,26 @@ public sealed partial class NhrpInterface : ITunnelNextHopResolver
     public IReadOnlyList<Ipv4Address> MulticastDestinations(TunnelInterface tunnel) =>
         multicastDestinations;
 
+    /// <summary>
+    /// CEF's midchain adjacencies (`show adjacency`): one per tunnel next hop with a
+    /// complete, unexpired mapping. Incomplete (negative) entries and our own `local`
+    /// entries have none; a phase 3 network entry shares its next hop's adjacency.
+    /// </summary>
+    public IEnumerable<(Ipv4Address NextHop, Ipv4Address NbmaAddress)> ResolvedNextHops(
+        TunnelInterface tunnel)
+    {
+        long now = Now;
+        var seen = new HashSet<Ipv4Address>();
+        foreach (var entry in Cache.Ordered())
+        {
+            if (!entry.IsComplete || entry.IsExpired(now) || entry.Has(NhrpCacheFlags.Local) ||
+                entry.NextHop is not { } nextHop || !seen.Add(nextHop))
+                continue;
+
+            yield return (nextHop, entry.Nbma!.Value);
+        }
+    }
+
     private void OnEntryUsed(NhrpCacheEntry entry, long now)
     {
         if (entry.Type != NhrpCacheEntryType.Dynamic)

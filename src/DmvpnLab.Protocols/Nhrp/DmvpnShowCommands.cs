@@ -98,7 +98,9 @@ public static class DmvpnShowCommands
         };
         if (entry.ClaimedNbma is not null)
             attributes += "N";
-        if (entry.Has(NhrpCacheFlags.Rib))
+        if (entry.Has(NhrpCacheFlags.Nho))
+            attributes += "T2";
+        else if (entry.Has(NhrpCacheFlags.Rib))
             attributes += "T1";
 
         string state = "UP";

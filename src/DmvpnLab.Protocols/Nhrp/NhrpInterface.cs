@@ -28,6 +28,9 @@ public sealed partial class NhrpInterface : ITunnelNextHopResolver
     /// <summary>The lab notes: IOS's NHRP process checks expiry every 60 seconds.</summary>
     public static readonly TimeSpan ExpirySweepInterval = TimeSpan.FromSeconds(60);
 
+    /// <summary>The metric IOS shows for an override: `[NHO][90/255]` (refdata).</summary>
+    public const uint NextHopOverrideMetric = 255;
+
     private readonly List<NhrpNhsClient> servers = new();
     private readonly List<Ipv4Address> multicastDestinations = new();
     private readonly HashSet<Ipv4Address> dynamicMulticast = new();

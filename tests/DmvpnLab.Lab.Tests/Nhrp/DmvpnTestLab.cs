@@ -17,6 +17,7 @@ public static class DmvpnTestLab
         string Spoke2Key = "nhrp1234",
         bool Spoke2NoUnique = true,
         bool SingleLineNhs = false,
+        bool Eigrp = false,
         int Seed = 1);
 
     public static TestLab Boot(Options? options = null)
@@ -83,10 +84,18 @@ public static class DmvpnTestLab
          ip nhrp network-id 1
          ip nhrp map multicast dynamic
          {(options.Phase3 ? "ip nhrp redirect" : "!")}
-        ip route 192.168.164.0 255.255.255.0 172.16.1.2
-        ip route 192.168.161.0 255.255.255.0 172.16.1.3
+         {(options.Eigrp ? "no ip split-horizon eigrp 1" : "!")}
+        {(options.Eigrp ? EigrpRouting("192.168.160.0") : HubStaticRoutes)}
         ip route 0.0.0.0 0.0.0.0 10.10.10.2
         """;
+
+    private const string HubStaticRoutes =
+        "ip route 192.168.164.0 255.255.255.0 172.16.1.2\n" +
+        "ip route 192.168.161.0 255.255.255.0 172.16.1.3";
+
+    /// <summary>EIGRP over the tunnel: the hub advertises each spoke's LAN via itself.</summary>
+    private static string EigrpRouting(string lan) =>
+        $"router eigrp 1\n network 172.16.1.0 0.0.0.255\n network {lan} 0.0.0.255";
 
     /// <summary>The notes' three lines, or IOS 15's single `nhs … nbma … multicast`.</summary>
     private static string NhsLines(Options options) => options.SingleLineNhs
@@ -97,7 +106,9 @@ public static class DmvpnTestLab
     private static string Spoke(Options options, int number, string wan, string gateway,
         string tunnel, string lan, string key, bool noUnique)
     {
-        string routes = options.Phase3
+        string routes = options.Eigrp
+            ? EigrpRouting(lan.Substring(0, lan.LastIndexOf('.')) + ".0")
+            : options.Phase3
             ? "ip route 192.168.0.0 255.255.0.0 172.16.1.1"
             : number == 1
                 ? "ip route 192.168.160.0 255.255.255.0 172.16.1.1\n" +

@@ -142,6 +142,7 @@ public sealed partial class NhrpInterface : ITunnelNextHopResolver
         if (nbma is { } nbmaAddress)
         {
             server.ConfiguredNbma = nbmaAddress;
+            server.ConfiguredMulticast = multicast;
             AddStaticMapping(address, nbmaAddress);
             if (multicast)
                 AddMulticastStatic(nbmaAddress);

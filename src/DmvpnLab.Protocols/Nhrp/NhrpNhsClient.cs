@@ -43,6 +43,9 @@ public sealed class NhrpNhsClient
     /// <summary>`nbma A.B.C.D` of the `ip nhrp nhs` command, if given.</summary>
     public Ipv4Address? ConfiguredNbma { get; set; }
 
+    /// <summary>`multicast` of the `ip nhrp nhs … nbma …` command.</summary>
+    public bool ConfiguredMulticast { get; set; }
+
     public NhrpNhsState State { get; private set; } = NhrpNhsState.Expecting;
 
     /// <summary>When the NHS last changed state (for `show dmvpn`'s UpDn column).</summary>

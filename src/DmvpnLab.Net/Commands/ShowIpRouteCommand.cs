@@ -58,6 +58,11 @@ public static class ShowIpRouteCommand
                      (process is null || r.ProcessId == process));
             return CommandResult.Ok;
         });
+        modes.UserExec.Commands.Register("show ip route next-hop-override", context =>
+        {
+            WriteTable(context.Node(), context.Output, withOverrides: true);
+            return CommandResult.Ok;
+        });
         modes.UserExec.Commands.Register("show ip route <A.B.C.D:address>", context =>
         {
             WriteEntry(context.Node(), context.Ipv4("address"), context.Output);
@@ -66,7 +71,7 @@ public static class ShowIpRouteCommand
     }
 
     public static void WriteTable(NetworkNode node, TextWriter output,
-        Func<Route, bool>? filter = null)
+        Func<Route, bool>? filter = null, bool withOverrides = false)
     {
         output.WriteLine(Legend.Replace("\r", ""));
         output.WriteLine();
@@ -93,7 +98,7 @@ public static class ShowIpRouteCommand
                 WriteGroupHeader(output, group.Key, routes);
 
             foreach (var (prefix, candidates) in shown)
-                WriteRouteLine(node, output, prefix, candidates[0], indent: !flat);
+                WriteRouteLine(node, output, prefix, candidates[0], indent: !flat, withOverrides);
         }
     }
 
@@ -113,24 +118,56 @@ public static class ShowIpRouteCommand
     }
 
     private static void WriteRouteLine(NetworkNode node, TextWriter output, Prefix prefix,
-        Route route, bool indent)
+        Route route, bool indent, bool withOverrides)
     {
         string code = RouteSourceText.Code(route.Source);
         if (prefix.Length == 0)
             code += "*";
 
-        string column = code.PadRight(indent ? 9 : 6);
-        string age = IosTime.FormatUptime(
-            TimeSpan.FromTicks((node.Scheduler.NowNanoseconds - route.InstalledAtNanoseconds) / 100));
+        // IOS marks an overridden route with `%` in the fifth column (phase 3 DMVPN).
+        var nho = OverrideInForce(node, prefix, route);
+        if (nho is not null)
+            code = code.PadRight(4) + "%";
+
+        int width = indent ? 9 : 6;
+        string column = code.PadRight(width);
+        string age = Age(node, route.InstalledAtNanoseconds);
         string where = route switch
         {
             { IsSummary: true } => $"is a summary, {age}, Null0",
+            // IOS prints the age of NHRP's `H` routes, not of connected ones.
+            { NextHop: null, Source: RouteSource.Nhrp } =>
+                $"is directly connected, {age}, {route.Interface?.Name}",
             { NextHop: null } => $"is directly connected, {route.Interface?.Name}",
             { Source: RouteSource.Static, Interface: null } => $"[{route.Distance}/{route.Metric}] via {route.NextHop}",
             { Source: RouteSource.Static } => $"[{route.Distance}/{route.Metric}] via {route.NextHop}, {route.Interface!.Name}",
             _ => $"[{route.Distance}/{route.Metric}] via {route.NextHop}, {age}, {route.Interface?.Name}",
         };
         output.WriteLine($"{column}{prefix} {where}");
+        if (withOverrides && nho is not null)
+        {
+            output.WriteLine(new string(' ', width + prefix.ToString().Length + 1) +
+                $"[NHO][{route.Distance}/{nho.Metric}] via {nho.NextHop}, " +
+                $"{Age(node, nho.InstalledAtNanoseconds)}, {nho.Interface.Name}");
+        }
+    }
+
+    private static string Age(NetworkNode node, long sinceNanoseconds) =>
+        IosTime.FormatUptime(
+            TimeSpan.FromTicks((node.Scheduler.NowNanoseconds - sinceNanoseconds) / 100));
+
+    /// <summary>The override the FIB applied to this route, if any.</summary>
+    private static NextHopOverride? OverrideInForce(NetworkNode node, Prefix prefix, Route route)
+    {
+        if (node.Rib.NextHopOverrides.Count == 0)
+            return null;
+
+        var entry = node.Fib.Lookup(prefix.Network);
+        if (entry is null || entry.Prefix != prefix || entry.Route != route)
+            return null;
+
+        var nho = node.Rib.NextHopOverrides.For(prefix, entry.Interface);
+        return nho is not null && nho.NextHop == entry.NextHop ? nho : null;
     }
 
     /// <summary>The class A/B/C network an address belongs to (RFC 791's classes).</summary>

@@ -65,8 +65,16 @@ public sealed class Fib
         {
             var route = routes[0];
             var entry = Resolve(route, 0);
-            if (entry is not null)
-                Insert(entry);
+            if (entry is null)
+                continue;
+
+            // The override replaces the next hop here, once per rebuild, so a packet's
+            // lookup stays one probe per prefix length.
+            if (entry.Kind == FibEntryKind.Forward &&
+                node.Rib.NextHopOverrides.For(prefix, entry.Interface) is { } nho)
+                entry = entry with { NextHop = nho.NextHop };
+
+            Insert(entry);
         }
 
         lengthsInUse.Sort((a, b) => b.CompareTo(a));

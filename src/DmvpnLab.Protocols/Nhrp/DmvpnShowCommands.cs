@@ -98,7 +98,9 @@ public static class DmvpnShowCommands
         };
         if (entry.ClaimedNbma is not null)
             attributes += "N";
-        if (entry.Has(NhrpCacheFlags.Rib))
+        if (entry.Has(NhrpCacheFlags.Nho))
+            attributes += "T2";
+        else if (entry.Has(NhrpCacheFlags.Rib))
             attributes += "T1";
 
         string state = "UP";
@@ -131,6 +133,15 @@ public static class DmvpnShowCommands
         output.WriteLine(Rule);
         foreach (var nhrp in NhrpProtocol.For(node).Interfaces)
         {
+            // IOS prints the line twice here (refdata show-dmvpn.txt, two routers), once
+            // in the detail form; a shut tunnel has no peers to list.
+            if (!nhrp.Tunnel.AdminUp)
+            {
+                output.WriteLine($"{nhrp.Tunnel.Name} is admin down");
+                output.WriteLine($"{nhrp.Tunnel.Name} is admin down");
+                continue;
+            }
+
             var groups = PeerGroups(nhrp, now);
             output.WriteLine();
             output.WriteLine($"Interface: {nhrp.Tunnel.Name}, IPv4 NHRP Details ");
@@ -164,6 +175,12 @@ public static class DmvpnShowCommands
         foreach (var nhrp in NhrpProtocol.For(node).Interfaces)
         {
             var tunnel = nhrp.Tunnel;
+            if (!tunnel.AdminUp)
+            {
+                output.WriteLine($"{tunnel.Name} is admin down");
+                continue;
+            }
+
             var groups = PeerGroups(nhrp, now);
             output.WriteLine();
             output.WriteLine($"Interface {tunnel.Name} is {(tunnel.AdminUp ? "up" : "down")}/" +

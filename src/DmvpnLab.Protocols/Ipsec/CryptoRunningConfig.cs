@@ -129,6 +129,8 @@ internal static class CryptoRunningConfig
             return $"{key.Address}        ";
         }
 
-        return key.Mask.Value == uint.MaxValue ? key.Address.ToString() : $"{key.Address} {key.Mask}";
+        return key.Mask.Value == uint.MaxValue
+            ? key.Address.ToString()
+            : $"{key.Address} {key.Mask}";
     }
 }

@@ -325,6 +325,9 @@ public sealed partial class IkeService : IUdpListener
         }
 
         sa.IsDeleted = true;
+        var old = sa.State;
+        sa.State = IsakmpSaState.Deleted;
+        DebugTransition(sa, "IKE_MESG_INTERNAL, IKE_PHASE1_DEL", old);
         sa.RetransmitTimer?.Stop();
         sa.LifetimeTimer?.Stop();
         foreach (var exchange in sa.QuickModes.Values)

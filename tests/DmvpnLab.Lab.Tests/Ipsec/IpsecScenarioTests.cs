@@ -163,6 +163,23 @@ public class IpsecScenarioTests
     }
 
     [Fact]
+    public void ClearCryptoIsakmp_DeletedSaShowsMmNoStateWithItsConnId()
+    {
+        using var lab = ProtectedTunnelLab.Boot();
+        lab.Execute("R1", "ping 172.16.1.2");
+
+        lab.Execute("R1", "clear crypto isakmp");
+        lab.Lab.Scheduler.RunFor(TimeSpan.FromSeconds(1));
+
+        // As the lab log's hub after a clear: "MM_NO_STATE 1002 ACTIVE (deleted)".
+        Assert.Matches(@"10\.0\.0\.2 +10\.0\.0\.1 +MM_NO_STATE +1001 ACTIVE \(deleted\)\n",
+            lab.Execute("R1", "show crypto isakmp sa"));
+        Assert.Matches(@"10\.0\.0\.2 +10\.0\.0\.1 +MM_NO_STATE +1001 ACTIVE \(deleted\)\n",
+            lab.Execute("R2", "show crypto isakmp sa"));
+        Assert.DoesNotContain("QM_IDLE", lab.Execute("R1", "show crypto isakmp sa"));
+    }
+
+    [Fact]
     public void ClearCryptoSa_NewSpis_PingStillWorks()
     {
         using var lab = ProtectedTunnelLab.Boot();

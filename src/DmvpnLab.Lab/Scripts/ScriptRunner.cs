@@ -32,8 +32,11 @@ public sealed class ScriptRunner
             {
                 // Debug output always reaches the transcript (the script turned it on);
                 // syslog messages only when asked for, since big labs log a lot.
-                if (showSyslog || !message.StartsWith('%'))
-                    transcript.WriteLine($"{name}: {IosTime.FormatTimestamp(TimeSpan.FromTicks(time / 100))} {message}");
+                if (!showSyslog && message.StartsWith('%'))
+                    return;
+
+                var sinceBoot = TimeSpan.FromTicks(time / 100);
+                transcript.WriteLine($"{name}: {IosTime.FormatTimestamp(sinceBoot)} {message}");
             };
         }
     }

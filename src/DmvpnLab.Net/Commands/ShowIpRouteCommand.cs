@@ -139,8 +139,10 @@ public static class ShowIpRouteCommand
             { NextHop: null, Source: RouteSource.Nhrp } =>
                 $"is directly connected, {age}, {route.Interface?.Name}",
             { NextHop: null } => $"is directly connected, {route.Interface?.Name}",
-            { Source: RouteSource.Static, Interface: null } => $"[{route.Distance}/{route.Metric}] via {route.NextHop}",
-            { Source: RouteSource.Static } => $"[{route.Distance}/{route.Metric}] via {route.NextHop}, {route.Interface!.Name}",
+            { Source: RouteSource.Static, Interface: null } =>
+                $"[{route.Distance}/{route.Metric}] via {route.NextHop}",
+            { Source: RouteSource.Static } =>
+                $"[{route.Distance}/{route.Metric}] via {route.NextHop}, {route.Interface!.Name}",
             _ => $"[{route.Distance}/{route.Metric}] via {route.NextHop}, {age}, {route.Interface?.Name}",
         };
         output.WriteLine($"{column}{prefix} {where}");

@@ -90,3 +90,18 @@ public class NhrpRegistrationScenarioTests
         Assert.False(lab.Lab.AllConverged());
     }
 }
+
+public class NhrpNhsDetailScenarioTests
+{
+    [Fact]
+    public void Spoke_ShowIpNhrpNhsDetail_RequestIdAckAndProtectionSocket()
+    {
+        using var lab = DmvpnTestLab.Boot();
+        lab.Lab.WaitConverged(TimeSpan.FromSeconds(30));
+
+        string nhs = lab.Execute("SPOKE-1", "show ip nhrp nhs detail");
+
+        Assert.Matches(@"repl-recv 1 \(00:00:\d\d ago\)\n Current Request ID: (\d+) \(Ack: \1\)\n" +
+            @" Protection Socket Requested: FALSE\n", nhs);
+    }
+}

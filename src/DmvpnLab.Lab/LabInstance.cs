@@ -100,6 +100,9 @@ public sealed class LabInstance : IDisposable
             var definition = Definition.Topology.Links[i];
             var a = FindPort(definition.Endpoints[0], path, i);
             var b = FindPort(definition.Endpoints[1], path, i);
+            if (ReferenceEquals(a, b))
+                throw new LabLoadException(
+                    $"{path}: link {i + 1}: both ends are {a.Node.Name}:{a.Name}");
             foreach (var port in new[] { a, b })
             {
                 if (port.Link is not null)
@@ -153,18 +156,41 @@ public sealed class LabInstance : IDisposable
                 continue;
             }
 
-            string path = Path.Combine(Folder, definition.Config);
-            string text;
-            try
-            {
-                text = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new LabLoadException($"{path}: cannot read: {e.Message}");
-            }
+            node.Boot(ReadConfig(name, definition.Config), definition.Config, Log);
+        }
+    }
 
-            node.Boot(text, definition.Config, Log);
+    /// <summary>The most a config file may hold; a router config is a few kilobytes.</summary>
+    public const long MaximumConfigBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads a node's config. It must be a regular file inside the lab folder: a lab
+    /// copied from elsewhere must not read, and echo into its log, other files.
+    /// </summary>
+    private string ReadConfig(string node, string relativePath)
+    {
+        string folder = Path.GetFullPath(Folder);
+        string path = Path.GetFullPath(Path.Combine(folder, relativePath));
+        string where = $"{Path.Combine(Folder, LabDefinitionReader.FileName)}: node {node}";
+        if (!path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar,
+                StringComparison.Ordinal))
+            throw new LabLoadException($"{where}: config '{relativePath}' is outside the lab folder");
+
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Attributes.HasFlag(FileAttributes.Device) ||
+                info.LinkTarget is not null)
+                throw new LabLoadException($"{where}: config '{relativePath}' is not a regular file");
+
+            if (info.Length > MaximumConfigBytes)
+                throw new LabLoadException($"{where}: config '{relativePath}' is larger than 16 MiB");
+
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LabLoadException($"{path}: cannot read: {e.Message}");
         }
     }
 

@@ -1,16 +1,21 @@
 using System.CommandLine;
 using System.Diagnostics;
+using DmvpnLab.Ios.Text;
 using DmvpnLab.Lab;
 using DmvpnLab.Lab.Definition;
 using DmvpnLab.Lab.Nodes;
+using DmvpnLab.Lab.Scripts;
 
 namespace DmvpnLab.Cli.Verbs;
 
 /// <summary>
-/// `dmvpnlab console LAB`: boots the lab and gives an IOS-style prompt on one node at a
-/// time. The lab's clock follows the wall clock: before each command it catches up on
-/// the time that passed while you typed. Lines starting with a dot drive the console
-/// itself: `.nodes`, `.connect NODE`, `.wait 30s`, `.quit`.
+/// `dmvpnlab console LAB`: boots the lab, lets it converge, and gives an IOS-style
+/// prompt on one node at a time, which shows that node's own log and debug messages.
+/// From then on the lab's clock follows the wall clock: before each command it catches
+/// up on the time that passed while you typed. Lines starting with a dot drive the
+/// console itself: `.nodes`, `.connect NODE`, `.wait 30s`, `.quit`. When input is not a
+/// terminal, each command is echoed after its prompt, so a piped session reads like one
+/// typed by hand.
 /// </summary>
 public static class ConsoleVerb
 {
@@ -45,14 +50,40 @@ public static class ConsoleVerb
         using (lab)
         {
             lab.Log.LineAdded += line => output.WriteLine($"% {line}");
-            foreach (var node in lab.Nodes.Values)
-                node.Network.Log.Line += (_, text) => output.WriteLine($"{node.Name}: {text}");
-
-            lab.Boot();
             var current = Pick(lab, firstNode) ?? lab.Nodes.Values.First();
-            output.WriteLine($"Lab {lab.Definition.Name}: {string.Join(", ", lab.Nodes.Keys)}. " +
-                             "Type .nodes, .connect NODE, .wait 30s or .quit.");
+            bool open = true;
+            foreach (var node in lab.Nodes.Values)
+            {
+                var source = node;
+                source.Network.Log.Line += (time, text) =>
+                {
+                    // A router's console shows its own messages only.
+                    if (open && ReferenceEquals(source, current))
+                        output.WriteLine($"{IosTime.FormatTimestamp(TimeSpan.FromTicks(time / 100))} {text}");
+                };
+            }
+
+            try
+            {
+                lab.Boot();
+            }
+            catch (LabLoadException e)
+            {
+                Console.Error.WriteLine($"dmvpnlab: {e.Message}");
+                return 2;
+            }
+
+            var started = lab.Scheduler.Now;
+            bool converged = lab.WaitConverged(ScriptRunner.ConvergenceLimit);
+            double seconds = (lab.Scheduler.Now - started).TotalSeconds;
+            output.WriteLine($"Lab {lab.Definition.Name}: {string.Join(", ", lab.Nodes.Keys)}.");
+            output.WriteLine(converged
+                ? $"Converged after {seconds:0.0} s of virtual time."
+                : $"Not converged after {seconds:0.0} s of virtual time.");
+            output.WriteLine("Type .nodes, .connect NODE, .wait 30s or .quit.");
+            bool echo = Console.IsInputRedirected;
             var wallClock = Stopwatch.StartNew();
+            var offset = lab.Scheduler.Now;
             while (true)
             {
                 output.Write(current.Prompt);
@@ -61,8 +92,11 @@ public static class ConsoleVerb
                 if (line is null)
                     break;
 
+                if (echo)
+                    output.WriteLine(line);
+
                 // Pace the lab to the wall clock: catch up on the time spent typing.
-                var target = wallClock.Elapsed;
+                var target = offset + wallClock.Elapsed;
                 if (target > lab.Scheduler.Now)
                     lab.Scheduler.RunUntil(target);
 
@@ -74,7 +108,13 @@ public static class ConsoleVerb
 
                 if (!RunConsoleCommand(lab, line, output, ref current))
                     break;
+
+                // `.wait` moves the lab ahead of the wall clock; keep pacing from there.
+                if (lab.Scheduler.Now > offset + wallClock.Elapsed)
+                    offset = lab.Scheduler.Now - wallClock.Elapsed;
             }
+
+            open = false;
         }
 
         return 0;
@@ -93,8 +133,11 @@ public static class ConsoleVerb
                 foreach (var node in lab.Nodes.Values)
                     output.WriteLine($"{node.Name,-12} {(node.IsConverged ? "converged" : "settling")}");
                 return true;
-            case ".connect" when words.Length == 2 && Pick(lab, words[1]) is { } next:
-                current = next;
+            case ".connect" when words.Length == 2:
+                if (Pick(lab, words[1]) is { } next)
+                    current = next;
+                else
+                    output.WriteLine($"% No node named {words[1]} in this lab");
                 return true;
             case ".wait" when words.Length == 2 &&
                               LabDefinitionReader.TryParseDuration(words[1], out var duration):

@@ -33,6 +33,7 @@ public static class LabDefinitionReader
     {
         var deserializer = new DeserializerBuilder()
             .WithNamingConvention(HyphenatedNamingConvention.Instance)
+            .WithDuplicateKeyChecking()
             .Build();
         LabDefinition? definition;
         try
@@ -53,38 +54,66 @@ public static class LabDefinitionReader
         return definition;
     }
 
+    /// <summary>The most ports a router may have; IOS platforms the labs copy have four.</summary>
+    public const int MaximumPorts = 64;
+
+    /// <summary>Durations longer than this (a virtual year) are refused, not wrapped.</summary>
+    public static readonly TimeSpan MaximumDuration = TimeSpan.FromDays(366);
+
     private static void Check(LabDefinition definition, string path)
     {
-        if (definition.Topology.Nodes.Count == 0)
+        // Empty YAML values deserialize to null whatever the property's initializer says.
+        var topology = definition.Topology ??
+            throw new LabLoadException($"{path}: topology is missing");
+        if (topology.Nodes is null || topology.Nodes.Count == 0)
             throw new LabLoadException($"{path}: topology has no nodes");
 
-        foreach (var (name, node) in definition.Topology.Nodes)
+        topology.Links ??= new List<LinkDefinition>();
+        foreach (var (name, node) in topology.Nodes)
+            CheckNode(name, node, path);
+
+        var cabled = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < topology.Links.Count; i++)
+            CheckLink(topology.Links[i], i, topology, cabled, path);
+    }
+
+    private static void CheckNode(string name, NodeDefinition? node, string path)
+    {
+        if (node is null)
+            throw new LabLoadException($"{path}: node {name}: kind is missing");
+
+        if (node.Kind is not ("ios" or "vpcs"))
+            throw new LabLoadException(
+                $"{path}: node {name}: unknown kind '{node.Kind}' (expected ios or vpcs)");
+
+        if (node.Ports is < 1 or > MaximumPorts)
+            throw new LabLoadException(
+                $"{path}: node {name}: ports must be between 1 and {MaximumPorts}");
+    }
+
+    private static void CheckLink(LinkDefinition? link, int index, TopologyDefinition topology,
+        HashSet<string> cabled, string path)
+    {
+        string where = $"{path}: link {index + 1}";
+        if (link?.Endpoints is null || link.Endpoints.Count != 2)
+            throw new LabLoadException(
+                $"{where}: needs exactly two endpoints, has {link?.Endpoints?.Count ?? 0}");
+
+        foreach (string? endpoint in link.Endpoints)
         {
-            if (node.Kind is not ("ios" or "vpcs"))
-                throw new LabLoadException(
-                    $"{path}: node {name}: unknown kind '{node.Kind}' (expected ios or vpcs)");
+            if (endpoint is null)
+                throw new LabLoadException($"{where}: an endpoint is empty");
+
+            var (node, _) = SplitEndpoint(endpoint, path, index);
+            if (!topology.Nodes.ContainsKey(node))
+                throw new LabLoadException($"{where}: unknown node '{node}'");
         }
 
-        for (int i = 0; i < definition.Topology.Links.Count; i++)
-        {
-            var link = definition.Topology.Links[i];
-            if (link.Endpoints.Count != 2)
-                throw new LabLoadException(
-                    $"{path}: link {i + 1}: needs exactly two endpoints, has {link.Endpoints.Count}");
+        if (link.Delay is not null)
+            ParseDuration(link.Delay, $"{where}: delay");
 
-            foreach (string endpoint in link.Endpoints)
-            {
-                var (node, _) = SplitEndpoint(endpoint, path, i);
-                if (!definition.Topology.Nodes.ContainsKey(node))
-                    throw new LabLoadException($"{path}: link {i + 1}: unknown node '{node}'");
-            }
-
-            if (link.Delay is not null)
-                ParseDuration(link.Delay, $"{path}: link {i + 1}: delay");
-
-            if (link.Loss is < 0 or > 1)
-                throw new LabLoadException($"{path}: link {i + 1}: loss must be between 0 and 1");
-        }
+        if (link.Loss is { } loss && !(loss >= 0 && loss <= 1))
+            throw new LabLoadException($"{where}: loss must be between 0 and 1");
     }
 
     public static (string Node, string Interface) SplitEndpoint(string endpoint, string path,
@@ -104,7 +133,8 @@ public static class LabDefinitionReader
         if (TryParseDuration(text, out var duration))
             return duration;
 
-        throw new LabLoadException($"{what}: '{text}' is not a duration such as 2ms or 30s");
+        throw new LabLoadException(
+            $"{what}: '{text}' is not a duration such as 2ms or 30s (at most 366 days)");
     }
 
     public static bool TryParseDuration(string text, out TimeSpan duration)
@@ -123,10 +153,14 @@ public static class LabDefinitionReader
                 continue;
 
             if (!double.TryParse(trimmed[..^suffix.Length], NumberStyles.Float,
-                    CultureInfo.InvariantCulture, out double value) || value < 0)
+                    CultureInfo.InvariantCulture, out double value) || !(value >= 0))
                 return false;
 
-            duration = TimeSpan.FromTicks((long)(value * ticksPerUnit));
+            double ticks = value * ticksPerUnit;
+            if (!(ticks <= MaximumDuration.Ticks))
+                return false;
+
+            duration = TimeSpan.FromTicks((long)ticks);
             return true;
         }
 

@@ -26,6 +26,7 @@ public static class IosCommandSet
         ShowIpRouteCommand.Register(modes);
         ShowInterfacesCommands.Register(modes);
         PingCommand.Register(modes);
+        TracerouteCommand.Register(modes);
         DebugCommands.Register(modes);
         CefCommands.Register(modes);
         RunningConfigCommands.Register(modes);

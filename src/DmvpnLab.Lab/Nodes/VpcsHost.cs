@@ -85,6 +85,10 @@ public sealed class VpcsHost : ILabNode
             case "ping":
                 Ping(words, output);
                 break;
+            case "trace":
+            case "tracert":
+                Trace(words, output);
+                break;
             default:
                 output.WriteLine("Invalid command");
                 break;
@@ -212,6 +216,60 @@ public sealed class VpcsHost : ILabNode
         Network.Ipv4.Icmp.Received -= OnIcmp;
     }
 
+    /// <summary>
+    /// `trace HOST [-m MAXTTL]`: VPCS's traceroute, UDP probes, three per hop, eight hops
+    /// by default; the last hop is marked with `*` before its address.
+    /// </summary>
+    private void Trace(string[] words, TextWriter output)
+    {
+        if (words.Length < 2 || !Ipv4Address.TryParse(words[1], out var destination))
+        {
+            output.WriteLine("Invalid address");
+            return;
+        }
+
+        int maximum = 8;
+        for (int i = 2; i + 1 < words.Length; i++)
+        {
+            if (words[i] == "-m" && int.TryParse(words[i + 1], out int hops) && hops is > 0 and < 65)
+                maximum = hops;
+        }
+
+        output.WriteLine($"trace to {destination}, {maximum} hops max, press Ctrl+C to stop");
+        var probe = new TracerouteProbe(Network);
+        for (int hop = 1; hop <= maximum; hop++)
+        {
+            var line = new System.Text.StringBuilder($"{hop,2}   ");
+            bool reached = false;
+            Ipv4Address? shown = null;
+            for (int i = 0; i < 3 && !reached; i++)
+            {
+                var answer = probe.Send(destination, (byte)hop, PingTimeout);
+                if (answer is not { } reply)
+                {
+                    line.Append("  *");
+                    continue;
+                }
+
+                reached = reply.Type == IcmpService.TypeDestinationUnreachable;
+                if (shown != reply.From)
+                {
+                    line.Append(reached ? $"*{reply.From}   " : $"{reply.From}   ");
+                    shown = reply.From;
+                }
+
+                line.Append($"{Milliseconds(reply.RoundTripNanoseconds)} ms  ");
+                if (reached)
+                    line.Append($"(ICMP type:{reply.Type}, code:{reply.Code}, " +
+                                $"{UnreachableText(reply.Type, reply.Code)})");
+            }
+
+            output.WriteLine(line.ToString().TrimEnd());
+            if (reached)
+                return;
+        }
+    }
+
     private static string Describe(Ipv4Address destination, ushort sequence,
         IcmpReceived? answer, long sentAtNanoseconds)
     {
@@ -221,17 +279,17 @@ public sealed class VpcsHost : ILabNode
         if (reply.Type != IcmpService.TypeEchoReply)
             return $"*{reply.Source} icmp_seq={sequence} ttl={reply.TimeToLive} " +
                    $"time={Milliseconds(reply.ReceivedAtNanoseconds - sentAtNanoseconds)} ms " +
-                   $"(ICMP type:{reply.Type}, code:{reply.Code}, {UnreachableText(reply)})";
+                   $"(ICMP type:{reply.Type}, code:{reply.Code}, {UnreachableText(reply.Type, reply.Code)})";
 
         return $"{reply.PacketLength} bytes from {reply.Source} icmp_seq={sequence} " +
                $"ttl={reply.TimeToLive} " +
                $"time={Milliseconds(reply.ReceivedAtNanoseconds - sentAtNanoseconds)} ms";
     }
 
-    private static string UnreachableText(IcmpReceived reply) => reply.Type switch
+    private static string UnreachableText(byte type, byte code) => type switch
     {
         IcmpService.TypeTimeExceeded => "Time to live exceeded",
-        _ => reply.Code switch
+        _ => code switch
         {
             IcmpService.UnreachableNetwork => "Destination network unreachable",
             IcmpService.UnreachableHost => "Destination host unreachable",

@@ -14,6 +14,9 @@ public sealed class ScriptRunner
 {
     public static readonly TimeSpan ConvergenceLimit = TimeSpan.FromMinutes(10);
 
+    /// <summary>A pattern that backtracks without end must not hang the run.</summary>
+    public static readonly TimeSpan ExpectTimeout = TimeSpan.FromSeconds(2);
+
     private readonly LabInstance lab;
     private readonly TextWriter transcript;
     private string lastOutput = "";
@@ -100,18 +103,26 @@ public sealed class ScriptRunner
 
     private void Expect(ScriptLine line)
     {
-        if (Regex.IsMatch(lastOutput, line.Text, RegexOptions.Multiline))
-            return;
+        try
+        {
+            if (Regex.IsMatch(lastOutput, line.Text, RegexOptions.Multiline, ExpectTimeout))
+                return;
 
-        FailedExpectations++;
-        Remark($"EXPECTATION FAILED (script line {line.LineNumber}): {line.Text}");
+            FailedExpectations++;
+            Remark($"EXPECTATION FAILED (script line {line.LineNumber}): {line.Text}");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            FailedExpectations++;
+            Remark($"EXPECTATION FAILED (script line {line.LineNumber}): the pattern took longer " +
+                   $"than {ExpectTimeout.TotalSeconds} s to match: {line.Text}");
+        }
     }
 
     private void SetLink(ScriptLine line)
     {
         bool up = line.Kind == ScriptLineKind.LinkUp;
-        var (nodeName, interfaceName) =
-            LabDefinitionReader.SplitEndpoint(line.Text, LabScript.FileName, line.LineNumber);
+        var (nodeName, interfaceName) = LabScript.SplitEndpoint(line.Text, line.LineNumber);
         var port = lab.Nodes[nodeName].FindPort(interfaceName);
         if (port?.Link is null)
         {

@@ -41,12 +41,39 @@ public static class DebugCommands
 
         exec.Register("show debugging", context =>
         {
-            var log = context.Node().Log;
-            foreach (string category in log.EnabledDebugs.OrderBy(c => c, StringComparer.Ordinal))
-                context.Output.WriteLine($"  {category} debugging is on");
+            WriteDebugging(context.Node().Log, context.Output);
             return CommandResult.Ok;
         }, allowsNo: false);
     }
+
+    /// <summary>
+    /// IOS groups `show debugging` by subsystem, each with a heading and one line per
+    /// category: "NHRP:" / "  NHRP protocol debugging is on".
+    /// </summary>
+    private static void WriteDebugging(NodeLog log, TextWriter output)
+    {
+        var groups = log.EnabledDebugs
+            .Select(Describe)
+            .GroupBy(d => d.Heading)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            output.WriteLine($"{group.Key}:");
+            foreach (var (_, line) in group.OrderBy(d => d.Line, StringComparer.Ordinal))
+                output.WriteLine($"  {line}");
+        }
+    }
+
+    private static (string Heading, string Line) Describe(string category) => category switch
+    {
+        IpPacket => ("Generic IP", "IP packet debugging is on"),
+        "nhrp" => ("NHRP", "NHRP protocol debugging is on"),
+        "nhrp packet" => ("NHRP", "NHRP activity debugging is on"),
+        "crypto isakmp" => ("Cryptographic Subsystem", "Crypto ISAKMP debugging is on"),
+        "crypto ipsec" => ("Cryptographic Subsystem", "Crypto IPSEC debugging is on"),
+        "eigrp packets" => ("EIGRP", "EIGRP Packet debugging is on"),
+        _ => ("Other", $"{category} debugging is on"),
+    };
 
     private static CommandResult DisableAll(CommandContext context)
     {

@@ -64,8 +64,12 @@ public static class RunningConfigCommands
             ? $"ip address {networkInterface.Address} {networkInterface.Mask}"
             : "no ip address", InterfaceConfigLineOrder.IpAddress);
 
+        if (!networkInterface.IpRedirects)
+            section.Add("no ip redirects", InterfaceConfigLineOrder.IpRedirects);
         if (networkInterface.ConfiguredIpMtu is { } mtu)
             section.Add($"ip mtu {mtu}", InterfaceConfigLineOrder.IpMtu);
+        if (networkInterface.TcpAdjustMss is { } mss)
+            section.Add($"ip tcp adjust-mss {mss}", InterfaceConfigLineOrder.TcpAdjustMss);
         if (networkInterface.LoadIntervalSeconds != 300)
             section.Add($"load-interval {networkInterface.LoadIntervalSeconds}",
                 InterfaceConfigLineOrder.LoadInterval);

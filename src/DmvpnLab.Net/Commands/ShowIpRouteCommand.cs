@@ -6,8 +6,11 @@ using DmvpnLab.Wire;
 namespace DmvpnLab.Net.Commands;
 
 /// <summary>
-/// `show ip route` and `show ip route A.B.C.D`, in IOS 15's layout: the codes legend,
-/// the gateway of last resort, routes grouped under their classful network.
+/// `show ip route`, `show ip route {connected|static|eigrp [N]|nhrp}` and
+/// `show ip route A.B.C.D`, in IOS 15's layout: the codes legend, the gateway of last
+/// resort, routes grouped under their classful network. A filtered table keeps the legend
+/// and gateway lines and prints only its routes; as IOS does, a group header still counts
+/// every subnet of the classful network, and a group with none of its routes is left out.
 /// </summary>
 public static class ShowIpRouteCommand
 {
@@ -31,6 +34,30 @@ public static class ShowIpRouteCommand
             WriteTable(context.Node(), context.Output);
             return CommandResult.Ok;
         });
+        modes.UserExec.Commands.Register("show ip route connected", context =>
+        {
+            WriteTable(context.Node(), context.Output,
+                r => r.Source is RouteSource.Connected or RouteSource.Local);
+            return CommandResult.Ok;
+        });
+        modes.UserExec.Commands.Register("show ip route static", context =>
+        {
+            WriteTable(context.Node(), context.Output, r => r.Source == RouteSource.Static);
+            return CommandResult.Ok;
+        });
+        modes.UserExec.Commands.Register("show ip route nhrp", context =>
+        {
+            WriteTable(context.Node(), context.Output, r => r.Source == RouteSource.Nhrp);
+            return CommandResult.Ok;
+        });
+        modes.UserExec.Commands.Register("show ip route eigrp [<1-65535:as>]", context =>
+        {
+            int? process = context.Find("as") is { } number ? (int)number.Number : null;
+            WriteTable(context.Node(), context.Output,
+                r => r.Source is RouteSource.Eigrp or RouteSource.EigrpExternal &&
+                     (process is null || r.ProcessId == process));
+            return CommandResult.Ok;
+        });
         modes.UserExec.Commands.Register("show ip route next-hop-override", context =>
         {
             WriteTable(context.Node(), context.Output, withOverrides: true);
@@ -43,7 +70,8 @@ public static class ShowIpRouteCommand
         });
     }
 
-    public static void WriteTable(NetworkNode node, TextWriter output, bool withOverrides = false)
+    public static void WriteTable(NetworkNode node, TextWriter output,
+        Func<Route, bool>? filter = null, bool withOverrides = false)
     {
         output.WriteLine(Legend.Replace("\r", ""));
         output.WriteLine();
@@ -60,10 +88,16 @@ public static class ShowIpRouteCommand
             int classfulLength = group.Key.Length;
             bool flat = routes.All(r => r.Prefix.Length == classfulLength) ||
                         classfulLength == 0 || routes.Any(r => r.Prefix.Length < classfulLength);
+            var shown = filter is null
+                ? routes
+                : routes.Where(r => filter(r.Routes[0])).ToList();
+            if (shown.Count == 0)
+                continue;
+
             if (!flat)
                 WriteGroupHeader(output, group.Key, routes);
 
-            foreach (var (prefix, candidates) in routes)
+            foreach (var (prefix, candidates) in shown)
                 WriteRouteLine(node, output, prefix, candidates[0], indent: !flat, withOverrides);
         }
     }
@@ -100,6 +134,7 @@ public static class ShowIpRouteCommand
         string age = Age(node, route.InstalledAtNanoseconds);
         string where = route switch
         {
+            { IsSummary: true } => $"is a summary, {age}, Null0",
             // IOS prints the age of NHRP's `H` routes, not of connected ones.
             { NextHop: null, Source: RouteSource.Nhrp } =>
                 $"is directly connected, {age}, {route.Interface?.Name}",
@@ -187,7 +222,7 @@ public static class ShowIpRouteCommand
             or RouteSource.Nhrp;
         string ago = IosTime.FormatUptime(
             TimeSpan.FromTicks((node.Scheduler.NowNanoseconds - first.InstalledAtNanoseconds) / 100));
-        if (dynamic)
+        if (dynamic && !first.IsSummary)
             output.WriteLine($"  Last update from {first.NextHop} on {first.Interface?.Name}, {ago} ago");
 
         output.WriteLine("  Routing Descriptor Blocks:");
@@ -195,6 +230,7 @@ public static class ShowIpRouteCommand
         {
             string line = route switch
             {
+                { IsSummary: true } => "  * directly connected, via Null0",
                 { NextHop: null } => $"  * directly connected, via {route.Interface?.Name}",
                 _ when dynamic =>
                     $"  * {route.NextHop}, from {route.From ?? route.NextHop}, {ago} ago, via {route.Interface?.Name}",

@@ -69,6 +69,18 @@ public abstract class NetworkInterface
 
     public int LoadIntervalSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// `ip redirects`, on by default in IOS. DmvpnLab never sends ICMP redirects, so
+    /// only the configuration is kept (`no ip redirects` is what DMVPN designs set).
+    /// </summary>
+    public bool IpRedirects { get; set; } = true;
+
+    /// <summary>
+    /// `ip tcp adjust-mss`: kept and shown; the emulator carries no TCP, so there is no
+    /// SYN whose MSS it could clamp.
+    /// </summary>
+    public int? TcpAdjustMss { get; set; }
+
     public InterfaceCounters Counters { get; } = new();
 
     /// <summary>Virtual time of the last up/down change, for `show interfaces`.</summary>

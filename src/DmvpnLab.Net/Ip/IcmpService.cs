@@ -54,10 +54,42 @@ public sealed class IcmpService : IIpv4ProtocolHandler
             return;
         }
 
-        Received?.Invoke(new IcmpReceived(type, icmp[1], packet.Source, packet.TimeToLive,
-            BinaryPrimitives.ReadUInt16BigEndian(icmp[4..]),
-            BinaryPrimitives.ReadUInt16BigEndian(icmp[6..]),
-            packet.TotalLength, node.Scheduler.NowNanoseconds));
+        if (Received is null)
+            return;
+
+        var (quotedProtocol, identifier, sequence) = type is TypeDestinationUnreachable
+            or TypeTimeExceeded
+            ? QuotedTransport(icmp[HeaderLength..])
+            : ((IpProtocol)0, BinaryPrimitives.ReadUInt16BigEndian(icmp[4..]),
+                BinaryPrimitives.ReadUInt16BigEndian(icmp[6..]));
+        Received.Invoke(new IcmpReceived(type, icmp[1], packet.Source, packet.TimeToLive,
+            identifier, sequence, packet.TotalLength, node.Scheduler.NowNanoseconds)
+        {
+            QuotedProtocol = quotedProtocol,
+        });
+    }
+
+    /// <summary>
+    /// What an ICMP error quotes (RFC 792: the header plus 8 bytes): for an echo, its
+    /// identifier and sequence; for UDP, its source and destination ports — what a
+    /// pinger or a traceroute needs to match the error to its probe.
+    /// </summary>
+    private static (IpProtocol Protocol, ushort First, ushort Second) QuotedTransport(
+        ReadOnlySpan<byte> quoted)
+    {
+        if (!Ipv4HeaderView.TryCreateHeaderOnly(quoted, out var header, out _) ||
+            header.Payload.Length < 8)
+            return (0, 0, 0);
+
+        var transport = header.Payload;
+        return header.Protocol switch
+        {
+            IpProtocol.Icmp => (IpProtocol.Icmp, BinaryPrimitives.ReadUInt16BigEndian(transport[4..]),
+                BinaryPrimitives.ReadUInt16BigEndian(transport[6..])),
+            IpProtocol.Udp => (IpProtocol.Udp, BinaryPrimitives.ReadUInt16BigEndian(transport),
+                BinaryPrimitives.ReadUInt16BigEndian(transport[2..])),
+            _ => (header.Protocol, 0, 0),
+        };
     }
 
     private void Reply(Ipv4PacketView request)
@@ -137,7 +169,18 @@ public sealed class IcmpService : IIpv4ProtocolHandler
     }
 }
 
-/// <summary>An ICMP message that arrived for this node, as a pinger sees it.</summary>
+/// <summary>
+/// An ICMP message that arrived for this node, as a pinger or traceroute sees it. For an
+/// echo reply, Identifier and Sequence are the reply's; for an error they come from the
+/// packet it quotes: the echo's identifier and sequence, or a UDP probe's source and
+/// destination ports (<see cref="QuotedProtocol"/> says which).
+/// </summary>
 public readonly record struct IcmpReceived(byte Type, byte Code, Ipv4Address Source,
     byte TimeToLive, ushort Identifier, ushort Sequence, int PacketLength,
-    long ReceivedAtNanoseconds);
+    long ReceivedAtNanoseconds)
+{
+    public IpProtocol QuotedProtocol { get; init; }
+
+    public bool IsError => Type is IcmpService.TypeDestinationUnreachable
+        or IcmpService.TypeTimeExceeded;
+}

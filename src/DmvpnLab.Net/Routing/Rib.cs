@@ -77,6 +77,9 @@ public sealed class Rib
         if (!candidates.TryGetValue(prefix, out var list) || list.Count == 0)
             return [];
 
+        if (list.Count == 1)
+            return list;
+
         var best = list[0];
         foreach (var route in list)
         {

@@ -44,7 +44,8 @@ public static class IkeCommands
         {
             var keys = Ike(context).PreSharedKeys;
             var address = context.Ipv4("address");
-            var mask = context.Find("mask") is null ? (Wire.Ipv4Address?)null : context.Ipv4("mask");
+            Wire.Ipv4Address? mask =
+                context.Find("mask") is null ? null : context.Ipv4("mask");
             keys.RemoveAll(k => k.Address == address && (mask is null || k.Mask == mask));
             if (!context.Negated && !context.Defaulted)
             {

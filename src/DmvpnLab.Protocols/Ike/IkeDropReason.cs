@@ -1,6 +1,6 @@
 namespace DmvpnLab.Protocols.Ike;
 
-/// <summary>Why an ISAKMP message was dropped; each has a counter on the node's IKE service.</summary>
+/// <summary>Why an ISAKMP message was dropped; each has a counter on the IKE service.</summary>
 public enum IkeDropReason
 {
     /// <summary>Shorter than its header or its Length, wrong version, bad payload chain.</summary>
@@ -21,7 +21,7 @@ public enum IkeDropReason
     /// <summary>A message the exchange does not expect in its state, or missing payloads.</summary>
     UnexpectedMessage,
 
-    /// <summary>Ciphertext that does not decrypt to a payload chain (a wrong key, usually).</summary>
+    /// <summary>Ciphertext that decrypts to no payload chain (a wrong key, usually).</summary>
     DecryptionFailed,
 
     /// <summary>HASH_I, HASH_R or a Quick Mode / Informational hash that does not verify.</summary>

@@ -65,11 +65,11 @@ public sealed partial class IkeService
     private static void FillLeadingHash(byte[] plaintext, byte[] hash) =>
         hash.CopyTo(plaintext, Wire.Isakmp.IsakmpPayload.HeaderLength);
 
-    /// <summary>A decrypted message: its payloads, the plaintext and where the chain ends.</summary>
+    /// <summary>A decrypted message: payloads, plaintext and where the chain ends.</summary>
     private readonly record struct OpenedMessage(
         List<IsakmpPayload> Payloads, byte[] Plaintext, int ChainLength, byte[] SavedIv)
     {
-        /// <summary>The bytes after a leading HASH payload, as Quick Mode hashes cover them.</summary>
+        /// <summary>The bytes after a leading HASH, as Quick Mode hashes cover them.</summary>
         public byte[] AfterLeadingHash => Payloads.Count > 0
             ? Plaintext[Payloads[0].Length..ChainLength]
             : [];

@@ -68,6 +68,7 @@ public sealed partial class IkeService
 
         if (!TryOpen(sa, message, out var opened))
         {
+            sa.Cipher.EndExchange(message.MessageId);
             Drop(IkeDropReason.DecryptionFailed, sa, "informational does not decrypt");
             return;
         }

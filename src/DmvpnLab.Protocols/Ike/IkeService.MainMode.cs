@@ -165,8 +165,12 @@ public sealed partial class IkeService
                 ? [chosen, IkePayloads.VendorId(IkePayloads.NatTRfc3947)]
                 : [chosen],
         };
-        DebugTransition(sa, "IKE_MESG_INTERNAL, IKE_PROCESS_COMPLETE",
-            IsakmpSaState.ResponderMm2);
+        if (DebugOn)
+        {
+            Debug(sa, "Input = IKE_MESG_INTERNAL, IKE_PROCESS_COMPLETE");
+            Debug(sa, "Old State = IKE_R_MM1  New State = IKE_R_MM2 ");
+        }
+
         SendAndAwait(sa, Emit(reply));
     }
 
@@ -581,6 +585,7 @@ public sealed partial class IkeService
         var old = sa.State;
         sa.State = IsakmpSaState.Complete;
         sa.CompletedAtNanoseconds = Now;
+        mainModesInProgress--;
         sa.LifetimeTimer = new SimTimer(node.Scheduler,
             () => Delete(sa, "Lifetime expired", notifyPeer: true));
         sa.LifetimeTimer.Start(TimeSpan.FromSeconds(sa.LifetimeSeconds));
@@ -628,7 +633,8 @@ public sealed partial class IkeService
 
         foreach (var other in sasByPeer[sa.Peer].ToArray())
         {
-            if (other != sa && other.IsUsable && other.CompletedAtNanoseconds < sa.CreatedAtNanoseconds)
+            if (other != sa && other.IsUsable
+                && other.CompletedAtNanoseconds < sa.CreatedAtNanoseconds)
             {
                 Delete(other, "Receive initial contact", notifyPeer: false);
             }

@@ -163,6 +163,7 @@ public sealed partial class IkeService
         var nonce = IkePayloads.Find<IsakmpNoncePayload>(opened.Payloads);
         if (offered is null || nonce is null)
         {
+            sa.Cipher!.EndExchange(messageId);
             Drop(IkeDropReason.UnexpectedMessage, sa, "Quick Mode 1 without SA and nonce");
             return;
         }
@@ -172,6 +173,7 @@ public sealed partial class IkeService
                 out var proposal, out var transform, out var transformSet,
                 out int lifetimeSeconds, out long lifetimeKilobytes))
         {
+            sa.Cipher!.EndExchange(messageId);
             Drop(IkeDropReason.NoProposalChosen, sa, "IPSec policy invalidated proposal");
             return;
         }
@@ -303,6 +305,7 @@ public sealed partial class IkeService
     {
         if (!TryOpen(sa, message, out opened))
         {
+            ForgetUnknownExchange(sa, message.MessageId);
             Drop(IkeDropReason.DecryptionFailed, sa, "Quick Mode message does not decrypt");
             return false;
         }
@@ -310,6 +313,7 @@ public sealed partial class IkeService
         if (opened.LeadingHash is not { } hash)
         {
             sa.Cipher!.RestoreIv(message.MessageId, opened.SavedIv);
+            ForgetUnknownExchange(sa, message.MessageId);
             Drop(IkeDropReason.UnexpectedMessage, sa, "Quick Mode message without HASH first");
             return false;
         }
@@ -321,6 +325,7 @@ public sealed partial class IkeService
         if (!CryptographicOperations.FixedTimeEquals(hash.Data, expected))
         {
             sa.Cipher!.RestoreIv(message.MessageId, opened.SavedIv);
+            ForgetUnknownExchange(sa, message.MessageId);
             Drop(IkeDropReason.BadHash, sa, $"hash of node {message.MessageId} fails");
             return false;
         }
@@ -331,6 +336,18 @@ public sealed partial class IkeService
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A rejected message with a message ID of no exchange of ours must not leave an IV
+    /// behind: a peer (or an attacker) inventing IDs would otherwise grow the table.
+    /// </summary>
+    private static void ForgetUnknownExchange(IsakmpSa sa, uint messageId)
+    {
+        if (!sa.QuickModes.ContainsKey(messageId))
+        {
+            sa.Cipher?.EndExchange(messageId);
+        }
     }
 
     private bool TryChooseTransform(IsakmpSa sa, IsakmpSecurityAssociationPayload offered,

@@ -41,6 +41,7 @@ public sealed partial class IkeService : IUdpListener
     private readonly long[] drops = new long[Enum.GetValues<IkeDropReason>().Length];
     private readonly List<IsakmpSa> keyRecords = [];
     private int nextConnId = 1001;
+    private int mainModesInProgress;
 
     internal IkeService(NetworkNode node, IpsecService ipsec)
     {
@@ -62,27 +63,11 @@ public sealed partial class IkeService : IUdpListener
     /// <summary>Every ISAKMP SA that got keys in this run, for the Wireshark export.</summary>
     public IReadOnlyList<IsakmpSa> KeyRecords => keyRecords;
 
-    /// <summary>True while any Main Mode or Quick Mode exchange is unfinished.</summary>
-    public bool IsNegotiating
-    {
-        get
-        {
-            if (quickModeCounts.Count > 0)
-            {
-                return true;
-            }
-
-            foreach (var sa in allSas)
-            {
-                if (sa.IsNegotiating)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    /// <summary>
+    /// True while any Main Mode or Quick Mode exchange is unfinished. Counted, not scanned:
+    /// `wait converged` asks after every event, and a hub may hold thousands of SAs.
+    /// </summary>
+    public bool IsNegotiating => mainModesInProgress > 0 || quickModeCounts.Count > 0;
 
     public long GetDropCount(IkeDropReason reason) => drops[(int)reason];
 
@@ -218,6 +203,7 @@ public sealed partial class IkeService : IUdpListener
 
         list.Add(sa);
         allSas.Add(sa);
+        mainModesInProgress++;
         sa.RetransmitTimer = new SimTimer(node.Scheduler, () => OnRetransmitTimer(sa));
     }
 
@@ -272,7 +258,7 @@ public sealed partial class IkeService : IUdpListener
         node.Udp.Send(sa.Local, IsakmpPort, sa.Peer, IsakmpPort, datagram);
     }
 
-    /// <summary>Sends a Main Mode message and waits for the answer, re-sending on timeout.</summary>
+    /// <summary>Sends a Main Mode message and awaits the answer, re-sending on timeout.</summary>
     private void SendAndAwait(IsakmpSa sa, byte[] datagram)
     {
         sa.LastSent = datagram;
@@ -333,7 +319,15 @@ public sealed partial class IkeService : IUdpListener
             SendIsakmpDelete(sa);
         }
 
+        if (sa.IsNegotiating)
+        {
+            mainModesInProgress--;
+        }
+
         sa.IsDeleted = true;
+        var old = sa.State;
+        sa.State = IsakmpSaState.Deleted;
+        DebugTransition(sa, "IKE_MESG_INTERNAL, IKE_PHASE1_DEL", old);
         sa.RetransmitTimer?.Stop();
         sa.LifetimeTimer?.Stop();
         foreach (var exchange in sa.QuickModes.Values)

@@ -19,11 +19,18 @@ public enum IsakmpSaState
     /// <summary>Responder sent message 2: MM_SA_SETUP.</summary>
     ResponderMm2,
 
-    /// <summary>Responder sent message 4: MM_KEY_EXCH (a wrong pre-shared key stops here).</summary>
+    /// <summary>Responder sent message 4: MM_KEY_EXCH (a wrong key stops here).</summary>
     ResponderMm4,
 
     /// <summary>Phase 1 complete: QM_IDLE.</summary>
     Complete,
+
+    /// <summary>
+    /// Deleted, listed "ACTIVE (deleted)" until purged: IOS's IKE_DEST_SA, which `show
+    /// crypto isakmp sa` prints as MM_NO_STATE whatever state the SA was in (the lab log's
+    /// hub after `clear crypto isakmp`).
+    /// </summary>
+    Deleted,
 }
 
 /// <summary>IOS's names for <see cref="IsakmpSaState"/>.</summary>
@@ -32,7 +39,7 @@ public static class IsakmpSaStateNames
     /// <summary>The state column of `show crypto isakmp sa`.</summary>
     public static string ShowName(this IsakmpSaState state) => state switch
     {
-        IsakmpSaState.InitiatorMm1 => "MM_NO_STATE",
+        IsakmpSaState.InitiatorMm1 or IsakmpSaState.Deleted => "MM_NO_STATE",
         IsakmpSaState.InitiatorMm3 or IsakmpSaState.ResponderMm2 => "MM_SA_SETUP",
         IsakmpSaState.InitiatorMm5 or IsakmpSaState.ResponderMm4 => "MM_KEY_EXCH",
         _ => "QM_IDLE",
@@ -46,6 +53,7 @@ public static class IsakmpSaStateNames
         IsakmpSaState.InitiatorMm5 => "IKE_I_MM5",
         IsakmpSaState.ResponderMm2 => "IKE_R_MM2",
         IsakmpSaState.ResponderMm4 => "IKE_R_MM4",
+        IsakmpSaState.Deleted => "IKE_DEST_SA",
         _ => "IKE_P1_COMPLETE",
     };
 }

@@ -67,8 +67,8 @@ public static class ShowCryptoIsakmpCommands
         output.WriteLine("       renc - RSA encryption");
         output.WriteLine("IPv4 Crypto ISAKMP SA");
         output.WriteLine();
-        output.WriteLine(
-            "C-id  Local           Remote          I-VRF  Status Encr Hash   Auth DH Lifetime Cap.");
+        output.WriteLine("C-id  Local           Remote          I-VRF  Status Encr Hash   Auth DH " +
+            "Lifetime Cap.");
         output.WriteLine();
         foreach (var sa in ike.SecurityAssociations)
         {

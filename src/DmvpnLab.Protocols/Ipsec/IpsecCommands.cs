@@ -145,7 +145,7 @@ public static class IpsecCommands
 
             bool remove = context.Negated || context.Defaulted;
             IpsecService.For(context.Node()).Protect(tunnel,
-                remove ? null : context["profile"].Text);
+                remove ? null : context["profile"].Text, context.Has("shared"));
             return CommandResult.Ok;
         });
 

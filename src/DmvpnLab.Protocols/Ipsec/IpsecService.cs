@@ -37,6 +37,7 @@ public sealed class IpsecService : ITunnelProtector, IIpv4ProtocolHandler
     private readonly HashSet<uint> reservedSpis = [];
     private readonly long[] drops = new long[Enum.GetValues<IpsecDropReason>().Length];
     private readonly List<EspKeyRecord> keyRecords = [];
+    private readonly HashSet<TunnelInterface> sharedTunnels = [];
     private int nextConnId = 1;
 
     private IpsecService(NetworkNode node)
@@ -71,6 +72,7 @@ public sealed class IpsecService : ITunnelProtector, IIpv4ProtocolHandler
 
         var service = new IpsecService(node);
         node.SetFeature(service);
+        node.RunningConfigWriters.Add(builder => CryptoRunningConfig.Write(service, builder));
         node.Ipv4.Register(IpProtocol.Esp, service);
         return service;
     }
@@ -83,7 +85,7 @@ public sealed class IpsecService : ITunnelProtector, IIpv4ProtocolHandler
     public IpsecProfile? ProfileOf(TunnelInterface tunnel) =>
         tunnel.ProtectionProfileName is { } name ? Profiles.GetValueOrDefault(name) : null;
 
-    /// <summary>A protected tunnel whose source is <paramref name="local"/> (responder side).</summary>
+    /// <summary>A protected tunnel sourced at <paramref name="local"/> (responder side).</summary>
     public TunnelInterface? FindProtectedTunnel(Ipv4Address local)
     {
         foreach (var candidate in node.Interfaces)
@@ -98,11 +100,39 @@ public sealed class IpsecService : ITunnelProtector, IIpv4ProtocolHandler
         return null;
     }
 
-    /// <summary>`tunnel protection ipsec profile NAME` (or its `no` form with null).</summary>
-    public void Protect(TunnelInterface tunnel, string? profileName)
+    /// <summary>
+    /// `tunnel protection ipsec profile NAME [shared]` (or its `no` form with null). The
+    /// `shared` keyword is kept for the running config only: flows are per peer anyway.
+    /// </summary>
+    public void Protect(TunnelInterface tunnel, string? profileName, bool shared = false)
     {
         tunnel.Protector = profileName is null ? null : this;
         tunnel.ProtectionProfileName = profileName;
+        if (shared && profileName is not null)
+        {
+            sharedTunnels.Add(tunnel);
+        }
+        else
+        {
+            sharedTunnels.Remove(tunnel);
+        }
+    }
+
+    public bool IsShared(TunnelInterface tunnel) => sharedTunnels.Contains(tunnel);
+
+    /// <summary>Every tunnel of the node with `tunnel protection`, in interface order.</summary>
+    public List<TunnelInterface> ProtectedTunnelInterfaces()
+    {
+        var tunnels = new List<TunnelInterface>();
+        foreach (var candidate in node.Interfaces)
+        {
+            if (candidate is TunnelInterface { ProtectionProfileName: not null } tunnel)
+            {
+                tunnels.Add(tunnel);
+            }
+        }
+
+        return tunnels;
     }
 
     /// <inheritdoc/>
@@ -118,9 +148,19 @@ public sealed class IpsecService : ITunnelProtector, IIpv4ProtocolHandler
             return false;
         }
 
+        var outbound = pair.Outbound;
+        if (outbound.SequenceNumber == uint.MaxValue)
+        {
+            // RFC 4303 3.3.3: the counter must not cycle; the SA goes, a new one is asked.
+            drops[(int)IpsecDropReason.NoSaSend]++;
+            flow.CountDrop(IpsecDropReason.NoSaSend);
+            Expire(pair);
+            Ike.RequestSa(tunnel, nbmaDestination);
+            return false;
+        }
+
         var esp = node.Pool.Rent();
         int espStart = EspHeaderStart + Ipv4HeaderView.MinimumHeaderLength;
-        var outbound = pair.Outbound;
         Span<byte> iv = stackalloc byte[outbound.IvLength];
         node.Scheduler.Random.NextBytes(iv);
 
@@ -332,7 +372,7 @@ public sealed class IpsecService : ITunnelProtector, IIpv4ProtocolHandler
         return false;
     }
 
-    /// <summary>INITIAL-CONTACT from the peer: its SAs older than the new exchange are stale.</summary>
+    /// <summary>INITIAL-CONTACT: the peer's SAs older than the new exchange are stale.</summary>
     public void RemovePairsCreatedBefore(Ipv4Address peer, long timeNanoseconds)
     {
         if (!flowsByPeer.TryGetValue(peer, out var flow))

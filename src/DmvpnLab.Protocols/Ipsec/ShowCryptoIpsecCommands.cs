@@ -18,10 +18,10 @@ public static class ShowCryptoIpsecCommands
     public static void Register(CliModes modes)
     {
         var exec = modes.UserExec.Commands;
-        exec.Register("show crypto ipsec sa [{detail|peer <A.B.C.D:peer>}]", context =>
+        exec.Register("show crypto ipsec sa [{detail|peer <A.B.C.D:address>}]", context =>
         {
             var node = context.Node();
-            Ipv4Address? peer = context.Find("peer") is null ? null : context.Ipv4("peer");
+            Ipv4Address? peer = context.Find("address") is null ? null : context.Ipv4("address");
             WriteIpsecSa(context.Output, IpsecService.For(node), node.Scheduler.NowNanoseconds,
                 peer, context.Has("detail"));
             return CommandResult.Ok;
@@ -75,12 +75,14 @@ public static class ShowCryptoIpsecCommands
         long encaps = flow.PacketsEncapsulated, decaps = flow.PacketsDecapsulated;
         output.WriteLine();
         output.WriteLine("   protected vrf: (none)");
-        output.WriteLine($"   local  ident (addr/mask/prot/port): ({flow.Local}/255.255.255.255/47/0)");
-        output.WriteLine($"   remote ident (addr/mask/prot/port): ({flow.Peer}/255.255.255.255/47/0)");
+        output.WriteLine($"   local  ident (addr/mask/prot/port): ({Host(flow.Local)})");
+        output.WriteLine($"   remote ident (addr/mask/prot/port): ({Host(flow.Peer)})");
         output.WriteLine($"   current_peer {flow.Peer} port {IkeService.IsakmpPort}");
         output.WriteLine("     PERMIT, flags={origin_is_acl,}");
-        output.WriteLine($"    #pkts encaps: {encaps}, #pkts encrypt: {encaps}, #pkts digest: {encaps}");
-        output.WriteLine($"    #pkts decaps: {decaps}, #pkts decrypt: {decaps}, #pkts verify: {decaps}");
+        output.WriteLine($"    #pkts encaps: {encaps}, #pkts encrypt: {encaps}, " +
+            $"#pkts digest: {encaps}");
+        output.WriteLine($"    #pkts decaps: {decaps}, #pkts decrypt: {decaps}, " +
+            $"#pkts verify: {decaps}");
         output.WriteLine("    #pkts compressed: 0, #pkts decompressed: 0");
         output.WriteLine("    #pkts not compressed: 0, #pkts compr. failed: 0");
         output.WriteLine("    #pkts not decompressed: 0, #pkts decompress failed: 0");
@@ -90,16 +92,18 @@ public static class ShowCryptoIpsecCommands
         }
         else
         {
-            output.WriteLine($"    #send errors {flow.SendErrors}, #recv errors {flow.ReceiveErrors}");
+            output.WriteLine($"    #send errors {flow.SendErrors}, " +
+                $"#recv errors {flow.ReceiveErrors}");
         }
 
         var source = flow.Tunnel.SourceInterface;
         int pathMtu = source?.IpMtu ?? 1500;
         var current = flow.Current;
         output.WriteLine();
-        output.WriteLine($"     local crypto endpt.: {flow.Local}, remote crypto endpt.: {flow.Peer}");
-        output.WriteLine($"     plaintext mtu {PlaintextMtu(current, pathMtu)}, path mtu {pathMtu}, " +
-            $"ip mtu {pathMtu}, ip mtu idb {source?.Name ?? "(none)"}");
+        output.WriteLine($"     local crypto endpt.: {flow.Local}, " +
+            $"remote crypto endpt.: {flow.Peer}");
+        output.WriteLine($"     plaintext mtu {PlaintextMtu(current, pathMtu)}, " +
+            $"path mtu {pathMtu}, ip mtu {pathMtu}, ip mtu idb {source?.Name ?? "(none)"}");
         uint spi = current?.Outbound.Spi ?? 0;
         output.WriteLine($"     current outbound spi: 0x{spi:X}({spi})");
         output.WriteLine("     PFS (Y/N): N, DH group: none");
@@ -108,6 +112,9 @@ public static class ShowCryptoIpsecCommands
         WriteSas(output, "outbound", flow, p => (p.Outbound, p.OutboundConnId), tag, now);
     }
 
+    /// <summary>A proxy identity of tunnel protection: one host, GRE, any port.</summary>
+    private static string Host(Ipv4Address address) => $"{address}/255.255.255.255/47/0";
+
     private static void WriteErrorCounters(TextWriter output, IpsecFlow flow)
     {
         long Count(IpsecDropReason reason) => flow.GetDropCount(reason);
@@ -115,7 +122,8 @@ public static class ShowCryptoIpsecCommands
             "#pkts invalid sa (rcv) 0");
         output.WriteLine("    #pkts encaps failed (send) 0, " +
             $"#pkts decaps failed (rcv) {Count(IpsecDropReason.DecapsFailed)}");
-        output.WriteLine($"    #pkts invalid prot (recv) {Count(IpsecDropReason.InvalidProtocol)}, " +
+        output.WriteLine("    #pkts invalid prot (recv) " +
+            $"{Count(IpsecDropReason.InvalidProtocol)}, " +
             $"#pkts verify failed: {Count(IpsecDropReason.VerifyFailed)}");
         output.WriteLine("    #pkts invalid identity (recv) " +
             $"{Count(IpsecDropReason.InvalidIdentity)}, #pkts invalid len (rcv) 0");

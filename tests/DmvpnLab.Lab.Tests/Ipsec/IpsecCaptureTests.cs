@@ -35,7 +35,8 @@ public class IpsecCaptureTests(ITestOutputHelper output)
         string pcap = Directory.GetFiles(folder, "*.pcap").Single();
         var arguments = new List<string> { "-r", pcap, "-V", "-o",
             "esp.enable_encryption_decode:TRUE", "-o", "esp.enable_authentication_check:TRUE" };
-        foreach (string line in File.ReadAllLines(Path.Combine(folder, CryptoKeyExport.EspFileName)))
+        string espFile = Path.Combine(folder, CryptoKeyExport.EspFileName);
+        foreach (string line in File.ReadAllLines(espFile))
         {
             arguments.AddRange(["-o", "uat:esp_sa:" + line]);
         }

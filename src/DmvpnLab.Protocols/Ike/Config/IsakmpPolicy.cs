@@ -25,8 +25,10 @@ public sealed class IsakmpPolicy
     /// <summary>AES key length in bits (128 unless `encryption aes 192|256`).</summary>
     public int KeyLengthBits { get; set; } = 128;
 
-    /// <summary>IOS's default is SHA-1.</summary>
-    public IkeHash Hash { get; set; } = IkeHash.Sha;
+    /// <summary>IOS's default hash: SHA-1.</summary>
+    public const IkeHash DefaultHash = IkeHash.Sha;
+
+    public IkeHash Hash { get; set; } = DefaultHash;
 
     /// <summary>IOS's default is RSA signatures.</summary>
     public IkeAuthenticationMethod Authentication { get; set; } =
@@ -46,6 +48,21 @@ public sealed class IsakmpPolicy
         Authentication == IkeAuthenticationMethod.PreSharedKey
         && Encryption is IkeEncryptionAlgorithm.TripleDesCbc or IkeEncryptionAlgorithm.AesCbc
         && ModpGroup.FromNumber(Group) is not null;
+
+    /// <summary>The `encryption` words as the running config prints them (3des, aes 256).</summary>
+    public string EncryptionConfigText => Encryption switch
+    {
+        IkeEncryptionAlgorithm.TripleDesCbc => "3des",
+        IkeEncryptionAlgorithm.AesCbc => KeyLengthBits == 128 ? "aes" : $"aes {KeyLengthBits}",
+        _ => "des",
+    };
+
+    /// <summary>The `hash` word as IOS prints it.</summary>
+    public string HashConfigText => Hash switch
+    {
+        IkeHash.Md5 => "md5",
+        _ => "sha",
+    };
 
     /// <summary>The cipher of the finished crypto for this suite.</summary>
     public IsakmpEncryptionAlgorithm CipherAlgorithm => Encryption switch

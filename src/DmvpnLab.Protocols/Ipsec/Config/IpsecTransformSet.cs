@@ -27,6 +27,16 @@ public sealed class IpsecTransformSet
 
     public string IntegrityName { get; }
 
+    /// <summary>
+    /// The transform words as the running config prints them: the command's own form
+    /// (esp-aes 256, not the show form esp-256-aes).
+    /// </summary>
+    public string ConfigText => $"{CipherConfigName} {IntegrityName}";
+
+    private string CipherConfigName => Encryption == EspEncryptionAlgorithm.TripleDesCbc
+        ? CipherName
+        : KeyLengthBits == 128 ? "esp-aes" : $"esp-aes {KeyLengthBits}";
+
     public EspEncryptionAlgorithm Encryption { get; }
 
     public int KeyLengthBits { get; }

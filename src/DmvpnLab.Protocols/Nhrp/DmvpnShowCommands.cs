@@ -54,6 +54,16 @@ public static class DmvpnShowCommands
             WriteDetail(context.Node(), context.Output);
             return CommandResult.Ok;
         });
+        modes.UserExec.Commands.Register(
+            "show dmvpn interface tunnel <0-2147483647:number> [detail]", context =>
+            {
+                string name = $"Tunnel{context["number"].Number}";
+                if (context.Has("detail"))
+                    WriteDetail(context.Node(), context.Output, name);
+                else
+                    WriteSummary(context.Node(), context.Output, name);
+                return CommandResult.Ok;
+            });
     }
 
     /// <summary>One line of the peer table.</summary>
@@ -126,13 +136,16 @@ public static class DmvpnShowCommands
             entry.Prefix.ToString());
     }
 
-    private static void WriteSummary(NetworkNode node, TextWriter output)
+    private static void WriteSummary(NetworkNode node, TextWriter output, string? only = null)
     {
         long now = node.Scheduler.NowNanoseconds;
         output.WriteLine(Legend);
         output.WriteLine(Rule);
         foreach (var nhrp in NhrpProtocol.For(node).Interfaces)
         {
+            if (only is not null && nhrp.Tunnel.Name != only)
+                continue;
+
             // IOS prints the line twice here (refdata show-dmvpn.txt, two routers), once
             // in the detail form; a shut tunnel has no peers to list.
             if (!nhrp.Tunnel.AdminUp)
@@ -167,13 +180,16 @@ public static class DmvpnShowCommands
         }
     }
 
-    private static void WriteDetail(NetworkNode node, TextWriter output)
+    private static void WriteDetail(NetworkNode node, TextWriter output, string? only = null)
     {
         long now = node.Scheduler.NowNanoseconds;
         output.WriteLine(DetailLegend);
         output.WriteLine(Rule);
         foreach (var nhrp in NhrpProtocol.For(node).Interfaces)
         {
+            if (only is not null && nhrp.Tunnel.Name != only)
+                continue;
+
             var tunnel = nhrp.Tunnel;
             if (!tunnel.AdminUp)
             {

@@ -27,7 +27,8 @@ public class NhrpNextHopOverrideScenarioTests
         string route = lab.Execute("SPOKE-1", "show ip route");
         string nho = lab.Execute("SPOKE-1", "show ip route next-hop-override");
 
-        Assert.Matches(@"\nD   % +192\.168\.161\.0/24 \[90/\d+\] via 172\.16\.1\.1, [\d:]+, Tunnel1\n",
+        Assert.Matches(
+            @"\nD   % +192\.168\.161\.0/24 \[90/\d+\] via 172\.16\.1\.1, [\d:]+, Tunnel1\n",
             route);
         Assert.Matches(@"\n +\[NHO\]\[90/255\] via 172\.16\.1\.3, 00:00:0\d, Tunnel1\n", nho);
         Assert.Matches(@"\nH        172\.16\.1\.3/32 is directly connected, 00:00:0\d, Tunnel1\n",

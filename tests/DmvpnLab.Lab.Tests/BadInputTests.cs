@@ -52,8 +52,8 @@ public class BadInputTests
     [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios }\n  links:\n    -\n", "needs exactly two endpoints")]
     [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios }\n  links:\n    - endpoints: [~, \"R1:Gi0/0\"]\n", "an endpoint is empty")]
     [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios }\n    R1: { kind: vpcs }\n", "lab.yaml:")]
-    [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios, ports: -1 }\n", "ports must be between 1 and 64")]
-    [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios, ports: 2000000000 }\n", "ports must be between 1 and 64")]
+    [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios, ports: -1 }\n", "ports must be between 1 and 4096")]
+    [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios, ports: 2000000000 }\n", "ports must be between 1 and 4096")]
     [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios }\n  links:\n    - endpoints: [\"R1:Gi0/0\", \"R1:Gi0/1\"]\n      delay: 1e300h\n", "not a duration")]
     [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios }\n  links:\n    - endpoints: [\"R1:Gi0/0\", \"R1:Gi0/1\"]\n      loss: .nan\n", "loss must be between 0 and 1")]
     public void BadLabYaml_ClearOneLineError(string yaml, string expected)

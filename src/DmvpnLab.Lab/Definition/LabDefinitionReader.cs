@@ -54,8 +54,11 @@ public static class LabDefinitionReader
         return definition;
     }
 
-    /// <summary>The most ports a router may have; IOS platforms the labs copy have four.</summary>
-    public const int MaximumPorts = 64;
+    /// <summary>
+    /// The most ports a router may have. Real platforms have a handful; the generated
+    /// labs' emulated internet routers need one per edge router or per 64 spokes.
+    /// </summary>
+    public const int MaximumPorts = 4096;
 
     /// <summary>Durations longer than this (a virtual year) are refused, not wrapped.</summary>
     public static readonly TimeSpan MaximumDuration = TimeSpan.FromDays(366);

@@ -32,6 +32,16 @@ public class HubSpokeGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void MoreSpokesThanOneEdgeRouterServes_EdgeRoutersWithManyPortsLoad()
+    {
+        int status = GenerateVerb.HubSpoke(folder, 130, 1, new StringWriter(), new StringWriter());
+
+        Assert.Equal(0, status);
+        using var lab = LabInstance.Load(folder);
+        Assert.Equal(130 * 2 + 3 + 3, lab.Nodes.Count);
+    }
+
+    [Fact]
     public void ThreeSpokes_ScriptRuns_AllSpokesUpAndThePingAnswered()
     {
         HubSpokeLab.Write(folder, 3, 1);

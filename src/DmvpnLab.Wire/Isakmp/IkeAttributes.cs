@@ -27,11 +27,14 @@ public enum IkeEncryptionAlgorithm : ushort
     AesCbc = 7,
 }
 
-/// <summary>Hash Algorithm values.</summary>
+/// <summary>Hash Algorithm values (IANA "IPSEC Hash Algorithm" registry: 4-6 are SHA-2).</summary>
 public enum IkeHashAlgorithm : ushort
 {
     Md5 = 1,
     Sha = 2,
+    Sha256 = 4,
+    Sha384 = 5,
+    Sha512 = 6,
 }
 
 /// <summary>Authentication Method values.</summary>

@@ -513,7 +513,7 @@ public sealed partial class IkeService
         var sets = new List<IpsecTransformSet>();
         foreach (string name in names)
         {
-            if (ipsec.TransformSets.TryGetValue(name, out var transformSet))
+            if (ipsec.FindTransformSet(name) is { } transformSet)
             {
                 sets.Add(transformSet);
             }

@@ -1,6 +1,6 @@
 // RFC 2409 Appendix A: the phase 1 (IKE SA) attribute classes and the values IOS
-// proposes with "crypto isakmp policy" (encryption des/3des/aes, hash md5/sha,
-// authentication pre-share, group 1/2/5, lifetime in seconds).
+// proposes with "crypto isakmp policy" (encryption des/3des/aes, hash md5/sha/sha256/
+// sha384/sha512, authentication pre-share, group 1/2/5/14, lifetime in seconds).
 namespace DmvpnLab.Wire.Isakmp;
 
 /// <summary>IKE SA attribute classes (RFC 2409 Appendix A).</summary>

@@ -20,4 +20,5 @@ public enum DropReason
     TunnelUnprotectedDrop,
     MalformedGre,
     NoTunnelForKey,
+    NullRoute,
 }

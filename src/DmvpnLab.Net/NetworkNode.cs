@@ -117,7 +117,7 @@ public class NetworkNode
     /// <summary>A MAC in the style of IOL images: aabb.ccNN.NNII for node N, interface I.</summary>
     public MacAddress NewMacAddress(int interfaceNumber) =>
         new(0xAABB_CC00_0000UL | ((ulong)(uint)(NodeNumber & 0xFFFF) << 8) |
-            (ulong)(interfaceNumber & 0xFF));
+            (uint)(interfaceNumber & 0xFF));
 
     public void SetFeature<T>(T feature) where T : class => features[typeof(T)] = feature;
 

@@ -63,7 +63,16 @@ public static class ConsoleVerb
                 };
             }
 
-            lab.Boot();
+            try
+            {
+                lab.Boot();
+            }
+            catch (LabLoadException e)
+            {
+                Console.Error.WriteLine($"dmvpnlab: {e.Message}");
+                return 2;
+            }
+
             var started = lab.Scheduler.Now;
             bool converged = lab.WaitConverged(ScriptRunner.ConvergenceLimit);
             double seconds = (lab.Scheduler.Now - started).TotalSeconds;

@@ -49,9 +49,14 @@ public sealed class IosRouter : ILabNode
 
     public void Boot(string configText, string fileName, ILabLog log)
     {
-        var result = new ConfigLoader(Device).Load(configText, fileName);
+        // Old Macintosh files end lines with a bare CR; IOS would see them as lines too.
+        var result = new ConfigLoader(Device).Load(configText.ReplaceLineEndings("\n"), fileName);
         foreach (var diagnostic in result.Diagnostics)
             log.Warning(diagnostic.ToString());
+
+        if (result.EndLineNumber is { } end && result.LinesAfterEnd > 0)
+            log.Warning($"{fileName}:{end}: configuration ends here; " +
+                        $"{result.LinesAfterEnd} lines after it were not applied");
 
         if (result.RemarksIgnored > 0)
             log.Info($"{fileName}: ignored {result.RemarksIgnored} `!!` remarks");

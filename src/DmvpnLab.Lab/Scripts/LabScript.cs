@@ -20,7 +20,7 @@ public static partial class LabScript
     {
         var lines = new List<ScriptLine>();
         int number = 0;
-        foreach (string raw in text.Split('\n'))
+        foreach (string raw in text.ReplaceLineEndings("\n").Split('\n'))
         {
             number++;
             string line = raw.TrimEnd('\r').Trim();
@@ -66,7 +66,7 @@ public static partial class LabScript
         {
             bool down = line.StartsWith("link down ", StringComparison.Ordinal);
             string endpoint = line[(down ? 10 : 8)..].Trim();
-            var (node, _) = LabDefinitionReader.SplitEndpoint(endpoint, where, 0);
+            var (node, _) = SplitEndpoint(endpoint, number, path);
             RequireNode(node, nodeNames, where);
             return new ScriptLine(number, down ? ScriptLineKind.LinkDown : ScriptLineKind.LinkUp,
                 endpoint) { Node = node };
@@ -81,7 +81,7 @@ public static partial class LabScript
 
         var match = CommandLine().Match(line);
         if (!match.Success)
-            throw new LabLoadException($"{where}: cannot read '{line}'");
+            throw new LabLoadException($"{where}: cannot read '{Printable(line)}'");
 
         string name = match.Groups["node"].Value;
         RequireNode(name, nodeNames, where);
@@ -92,10 +92,30 @@ public static partial class LabScript
         };
     }
 
+    /// <summary>Splits `NODE:INTERFACE` in a script line; errors name the script line.</summary>
+    public static (string Node, string Interface) SplitEndpoint(string endpoint, int lineNumber,
+        string path = FileName)
+    {
+        int colon = endpoint.IndexOf(':');
+        if (colon <= 0 || colon == endpoint.Length - 1)
+            throw new LabLoadException(
+                $"{path}:{lineNumber}: '{Printable(endpoint)}' is not node:interface");
+
+        return (endpoint[..colon], endpoint[(colon + 1)..]);
+    }
+
+    /// <summary>Control characters from a file are shown as `?`, never sent to the terminal.</summary>
+    private static string Printable(string text) =>
+        string.Create(Math.Min(text.Length, 200), text, static (chars, source) =>
+        {
+            for (int i = 0; i < chars.Length; i++)
+                chars[i] = char.IsControl(source[i]) ? '?' : source[i];
+        });
+
     private static void RequireNode(string node, IReadOnlyCollection<string> nodeNames,
         string where)
     {
         if (!nodeNames.Contains(node))
-            throw new LabLoadException($"{where}: unknown node '{node}'");
+            throw new LabLoadException($"{where}: unknown node '{Printable(node)}'");
     }
 }

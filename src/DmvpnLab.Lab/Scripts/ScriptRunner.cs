@@ -14,6 +14,9 @@ public sealed class ScriptRunner
 {
     public static readonly TimeSpan ConvergenceLimit = TimeSpan.FromMinutes(10);
 
+    /// <summary>A pattern that backtracks without end must not hang the run.</summary>
+    public static readonly TimeSpan ExpectTimeout = TimeSpan.FromSeconds(2);
+
     private readonly LabInstance lab;
     private readonly TextWriter transcript;
     private string lastOutput = "";
@@ -29,8 +32,11 @@ public sealed class ScriptRunner
             {
                 // Debug output always reaches the transcript (the script turned it on);
                 // syslog messages only when asked for, since big labs log a lot.
-                if (showSyslog || !message.StartsWith('%'))
-                    transcript.WriteLine($"{name}: {IosTime.FormatTimestamp(TimeSpan.FromTicks(time / 100))} {message}");
+                if (!showSyslog && message.StartsWith('%'))
+                    return;
+
+                var sinceBoot = TimeSpan.FromTicks(time / 100);
+                transcript.WriteLine($"{name}: {IosTime.FormatTimestamp(sinceBoot)} {message}");
             };
         }
     }
@@ -100,18 +106,26 @@ public sealed class ScriptRunner
 
     private void Expect(ScriptLine line)
     {
-        if (Regex.IsMatch(lastOutput, line.Text, RegexOptions.Multiline))
-            return;
+        try
+        {
+            if (Regex.IsMatch(lastOutput, line.Text, RegexOptions.Multiline, ExpectTimeout))
+                return;
 
-        FailedExpectations++;
-        Remark($"EXPECTATION FAILED (script line {line.LineNumber}): {line.Text}");
+            FailedExpectations++;
+            Remark($"EXPECTATION FAILED (script line {line.LineNumber}): {line.Text}");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            FailedExpectations++;
+            Remark($"EXPECTATION FAILED (script line {line.LineNumber}): the pattern took longer " +
+                   $"than {ExpectTimeout.TotalSeconds} s to match: {line.Text}");
+        }
     }
 
     private void SetLink(ScriptLine line)
     {
         bool up = line.Kind == ScriptLineKind.LinkUp;
-        var (nodeName, interfaceName) =
-            LabDefinitionReader.SplitEndpoint(line.Text, LabScript.FileName, line.LineNumber);
+        var (nodeName, interfaceName) = LabScript.SplitEndpoint(line.Text, line.LineNumber);
         var port = lab.Nodes[nodeName].FindPort(interfaceName);
         if (port?.Link is null)
         {

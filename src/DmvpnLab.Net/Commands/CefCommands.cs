@@ -47,10 +47,13 @@ public static class CefCommands
             string nextHop = entry.Kind switch
             {
                 FibEntryKind.Receive => "receive",
-                FibEntryKind.Attached => "attached",
+                FibEntryKind.Attached or FibEntryKind.Discard => "attached",
                 _ => entry.NextHop.ToString(),
             };
-            output.WriteLine($"{entry.Prefix,-21}{nextHop,-21}{entry.Interface?.Name}");
+            string name = entry.Kind == FibEntryKind.Discard
+                ? "Null0"
+                : entry.Interface?.Name ?? "";
+            output.WriteLine($"{entry.Prefix,-21}{nextHop,-21}{name}");
         }
     }
 
@@ -69,6 +72,7 @@ public static class CefCommands
         {
             FibEntryKind.Receive => $"  receive for {entry.Interface?.Name}",
             FibEntryKind.Attached => $"  attached to {entry.Interface?.Name}",
+            FibEntryKind.Discard => "  attached to Null0",
             _ => $"  nexthop {entry.NextHop} {entry.Interface?.Name}",
         });
     }

@@ -36,6 +36,39 @@ public static class InterfaceCommands
         return interfaceMode;
     }
 
+    /// <summary>
+    /// RFC 1122 3.2.1.3: not 0.0.0.0, not class D/E, and on a subnet larger than /31 not
+    /// the subnet's network or broadcast address.
+    /// </summary>
+    private static bool IsValidHostAddress(Ipv4Address address, int prefixLength)
+    {
+        if (address.IsAny || address.Value >= 0xE000_0000 || (address.Value >> 24) == 127)
+            return false;
+
+        if (prefixLength >= 31)
+            return true;
+
+        uint host = address.Value & ~Ipv4Address.PrefixLengthToMask(prefixLength).Value;
+        return host != 0 && host != ~Ipv4Address.PrefixLengthToMask(prefixLength).Value;
+    }
+
+    /// <summary>IOS refuses a subnet that overlaps another interface's.</summary>
+    private static NetworkInterface? OverlappingInterface(NetworkNode node,
+        NetworkInterface target, Ipv4Address address, int prefixLength)
+    {
+        foreach (var other in node.Interfaces)
+        {
+            if (other == target || !other.HasAddress)
+                continue;
+
+            int shorter = Math.Min(prefixLength, other.PrefixLength);
+            if (address.Network(shorter) == other.Address.Network(shorter))
+                return other;
+        }
+
+        return null;
+    }
+
     private static NetworkInterface? CreateVirtual(NetworkNode node, string name)
     {
         if (name.StartsWith("Loopback", StringComparison.Ordinal))
@@ -57,12 +90,21 @@ public static class InterfaceCommands
                 return CommandResult.Ok;
             }
 
+            var address = context.Ipv4("address");
             var mask = context.Ipv4("mask");
             int prefixLength = Ipv4Address.MaskToPrefixLength(mask);
-            if (prefixLength < 0 || Ipv4Address.PrefixLengthToMask(prefixLength) != mask)
-                return CommandResult.Error($"Bad mask /{mask} for address {context.Ipv4("address")}");
+            if (prefixLength < 1 || Ipv4Address.PrefixLengthToMask(prefixLength) != mask)
+                return CommandResult.Error($"Bad mask 0x{mask.Value:X} for address {address}");
 
-            networkInterface.SetAddress(context.Ipv4("address"), prefixLength);
+            if (!IsValidHostAddress(address, prefixLength))
+                return CommandResult.Error($"Not a valid host address - {address}");
+
+            if (OverlappingInterface(context.Node(), networkInterface, address, prefixLength)
+                is { } other)
+                return CommandResult.Error(
+                    $"% {address.Network(prefixLength)} overlaps with {other.Name}");
+
+            networkInterface.SetAddress(address, prefixLength);
             return CommandResult.Ok;
         });
 

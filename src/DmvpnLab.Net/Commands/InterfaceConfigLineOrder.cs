@@ -14,6 +14,7 @@ public static class InterfaceConfigLineOrder
     public const int Eigrp = 45;
     public const int Nhrp = 50;
     public const int TcpAdjustMss = 60;
+    public const int EigrpSummary = 65;
     public const int LoadInterval = 70;
     public const int Delay = 75;
     public const int Shutdown = 78;

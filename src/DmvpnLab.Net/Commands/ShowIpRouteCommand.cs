@@ -6,8 +6,11 @@ using DmvpnLab.Wire;
 namespace DmvpnLab.Net.Commands;
 
 /// <summary>
-/// `show ip route` and `show ip route A.B.C.D`, in IOS 15's layout: the codes legend,
-/// the gateway of last resort, routes grouped under their classful network.
+/// `show ip route`, `show ip route {connected|static|eigrp [N]|nhrp}` and
+/// `show ip route A.B.C.D`, in IOS 15's layout: the codes legend, the gateway of last
+/// resort, routes grouped under their classful network. A filtered table keeps the legend
+/// and gateway lines and prints only its routes; as IOS does, a group header still counts
+/// every subnet of the classful network, and a group with none of its routes is left out.
 /// </summary>
 public static class ShowIpRouteCommand
 {
@@ -31,6 +34,35 @@ public static class ShowIpRouteCommand
             WriteTable(context.Node(), context.Output);
             return CommandResult.Ok;
         });
+        modes.UserExec.Commands.Register("show ip route connected", context =>
+        {
+            WriteTable(context.Node(), context.Output,
+                r => r.Source is RouteSource.Connected or RouteSource.Local);
+            return CommandResult.Ok;
+        });
+        modes.UserExec.Commands.Register("show ip route static", context =>
+        {
+            WriteTable(context.Node(), context.Output, r => r.Source == RouteSource.Static);
+            return CommandResult.Ok;
+        });
+        modes.UserExec.Commands.Register("show ip route nhrp", context =>
+        {
+            WriteTable(context.Node(), context.Output, r => r.Source == RouteSource.Nhrp);
+            return CommandResult.Ok;
+        });
+        modes.UserExec.Commands.Register("show ip route eigrp [<1-65535:as>]", context =>
+        {
+            int? process = context.Find("as") is { } number ? (int)number.Number : null;
+            WriteTable(context.Node(), context.Output,
+                r => r.Source is RouteSource.Eigrp or RouteSource.EigrpExternal &&
+                     (process is null || r.ProcessId == process));
+            return CommandResult.Ok;
+        });
+        modes.UserExec.Commands.Register("show ip route next-hop-override", context =>
+        {
+            WriteTable(context.Node(), context.Output, withOverrides: true);
+            return CommandResult.Ok;
+        });
         modes.UserExec.Commands.Register("show ip route <A.B.C.D:address>", context =>
         {
             WriteEntry(context.Node(), context.Ipv4("address"), context.Output);
@@ -38,7 +70,8 @@ public static class ShowIpRouteCommand
         });
     }
 
-    public static void WriteTable(NetworkNode node, TextWriter output)
+    public static void WriteTable(NetworkNode node, TextWriter output,
+        Func<Route, bool>? filter = null, bool withOverrides = false)
     {
         output.WriteLine(Legend.Replace("\r", ""));
         output.WriteLine();
@@ -55,11 +88,17 @@ public static class ShowIpRouteCommand
             int classfulLength = group.Key.Length;
             bool flat = routes.All(r => r.Prefix.Length == classfulLength) ||
                         classfulLength == 0 || routes.Any(r => r.Prefix.Length < classfulLength);
+            var shown = filter is null
+                ? routes
+                : routes.Where(r => filter(r.Routes[0])).ToList();
+            if (shown.Count == 0)
+                continue;
+
             if (!flat)
                 WriteGroupHeader(output, group.Key, routes);
 
-            foreach (var (prefix, candidates) in routes)
-                WriteRouteLine(node, output, prefix, candidates[0], indent: !flat);
+            foreach (var (prefix, candidates) in shown)
+                WriteRouteLine(node, output, prefix, candidates[0], indent: !flat, withOverrides);
         }
     }
 
@@ -79,23 +118,58 @@ public static class ShowIpRouteCommand
     }
 
     private static void WriteRouteLine(NetworkNode node, TextWriter output, Prefix prefix,
-        Route route, bool indent)
+        Route route, bool indent, bool withOverrides)
     {
         string code = RouteSourceText.Code(route.Source);
         if (prefix.Length == 0)
             code += "*";
 
-        string column = code.PadRight(indent ? 9 : 6);
-        string age = IosTime.FormatUptime(
-            TimeSpan.FromTicks((node.Scheduler.NowNanoseconds - route.InstalledAtNanoseconds) / 100));
+        // IOS marks an overridden route with `%` in the fifth column (phase 3 DMVPN).
+        var nho = OverrideInForce(node, prefix, route);
+        if (nho is not null)
+            code = code.PadRight(4) + "%";
+
+        int width = indent ? 9 : 6;
+        string column = code.PadRight(width);
+        string age = Age(node, route.InstalledAtNanoseconds);
         string where = route switch
         {
+            { IsSummary: true } => $"is a summary, {age}, Null0",
+            // IOS prints the age of NHRP's `H` routes, not of connected ones.
+            { NextHop: null, Source: RouteSource.Nhrp } =>
+                $"is directly connected, {age}, {route.Interface?.Name}",
             { NextHop: null } => $"is directly connected, {route.Interface?.Name}",
-            { Source: RouteSource.Static, Interface: null } => $"[{route.Distance}/{route.Metric}] via {route.NextHop}",
-            { Source: RouteSource.Static } => $"[{route.Distance}/{route.Metric}] via {route.NextHop}, {route.Interface!.Name}",
+            { Source: RouteSource.Static, Interface: null } =>
+                $"[{route.Distance}/{route.Metric}] via {route.NextHop}",
+            { Source: RouteSource.Static } =>
+                $"[{route.Distance}/{route.Metric}] via {route.NextHop}, {route.Interface!.Name}",
             _ => $"[{route.Distance}/{route.Metric}] via {route.NextHop}, {age}, {route.Interface?.Name}",
         };
         output.WriteLine($"{column}{prefix} {where}");
+        if (withOverrides && nho is not null)
+        {
+            output.WriteLine(new string(' ', width + prefix.ToString().Length + 1) +
+                $"[NHO][{route.Distance}/{nho.Metric}] via {nho.NextHop}, " +
+                $"{Age(node, nho.InstalledAtNanoseconds)}, {nho.Interface.Name}");
+        }
+    }
+
+    private static string Age(NetworkNode node, long sinceNanoseconds) =>
+        IosTime.FormatUptime(
+            TimeSpan.FromTicks((node.Scheduler.NowNanoseconds - sinceNanoseconds) / 100));
+
+    /// <summary>The override the FIB applied to this route, if any.</summary>
+    private static NextHopOverride? OverrideInForce(NetworkNode node, Prefix prefix, Route route)
+    {
+        if (node.Rib.NextHopOverrides.Count == 0)
+            return null;
+
+        var entry = node.Fib.Lookup(prefix.Network);
+        if (entry is null || entry.Prefix != prefix || entry.Route != route)
+            return null;
+
+        var nho = node.Rib.NextHopOverrides.For(prefix, entry.Interface);
+        return nho is not null && nho.NextHop == entry.NextHop ? nho : null;
     }
 
     /// <summary>The class A/B/C network an address belongs to (RFC 791's classes).</summary>
@@ -150,7 +224,7 @@ public static class ShowIpRouteCommand
             or RouteSource.Nhrp;
         string ago = IosTime.FormatUptime(
             TimeSpan.FromTicks((node.Scheduler.NowNanoseconds - first.InstalledAtNanoseconds) / 100));
-        if (dynamic)
+        if (dynamic && !first.IsSummary)
             output.WriteLine($"  Last update from {first.NextHop} on {first.Interface?.Name}, {ago} ago");
 
         output.WriteLine("  Routing Descriptor Blocks:");
@@ -158,6 +232,7 @@ public static class ShowIpRouteCommand
         {
             string line = route switch
             {
+                { IsSummary: true } => "  * directly connected, via Null0",
                 { NextHop: null } => $"  * directly connected, via {route.Interface?.Name}",
                 _ when dynamic =>
                     $"  * {route.NextHop}, from {route.From ?? route.NextHop}, {ago} ago, via {route.Interface?.Name}",

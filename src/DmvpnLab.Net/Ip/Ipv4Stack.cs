@@ -158,6 +158,14 @@ public sealed class Ipv4Stack
             return;
         }
 
+        if (entry.Kind == FibEntryKind.Discard)
+        {
+            // Null0 keeps IOS's default `ip unreachables`: the sender hears host unreachable.
+            node.Drops.Count(DropReason.NullRoute);
+            Icmp.SendUnreachable(packet, IcmpService.UnreachableHost);
+            return;
+        }
+
         var egress = entry.Interface!;
         if (packet.TotalLength > egress.IpMtu && packet.DontFragment)
         {
@@ -198,6 +206,12 @@ public sealed class Ipv4Stack
             return false;
         }
 
+        if (entry.Kind == FibEntryKind.Discard)
+        {
+            node.Drops.Count(DropReason.NullRoute);
+            return false;
+        }
+
         if (entry.Kind == FibEntryKind.Receive)
         {
             int start = NetworkNode.Headroom - Ipv4HeaderView.MinimumHeaderLength;
@@ -235,9 +249,11 @@ public sealed class Ipv4Stack
     {
         var destination = Ipv4Address.Read(buffer.Bytes.AsSpan(offset + 16));
         var entry = node.Fib.Lookup(destination);
-        if (entry is null || entry.Kind == FibEntryKind.Receive)
+        if (entry is null || entry.Kind is FibEntryKind.Receive or FibEntryKind.Discard)
         {
-            node.Drops.Count(DropReason.NoRoute);
+            node.Drops.Count(entry is null || entry.Kind == FibEntryKind.Receive
+                ? DropReason.NoRoute
+                : DropReason.NullRoute);
             return false;
         }
 

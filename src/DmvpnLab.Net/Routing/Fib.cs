@@ -65,8 +65,16 @@ public sealed class Fib
         {
             var route = routes[0];
             var entry = Resolve(route, 0);
-            if (entry is not null)
-                Insert(entry);
+            if (entry is null)
+                continue;
+
+            // The override replaces the next hop here, once per rebuild, so a packet's
+            // lookup stays one probe per prefix length.
+            if (entry.Kind == FibEntryKind.Forward &&
+                node.Rib.NextHopOverrides.For(prefix, entry.Interface) is { } nho)
+                entry = entry with { NextHop = nho.NextHop };
+
+            Insert(entry);
         }
 
         lengthsInUse.Sort((a, b) => b.CompareTo(a));
@@ -91,6 +99,9 @@ public sealed class Fib
         if (route.Source == RouteSource.Local)
             return new FibEntry(route.Prefix, FibEntryKind.Receive, route.Interface, default, route);
 
+        if (route.IsSummary)
+            return new FibEntry(route.Prefix, FibEntryKind.Discard, null, default, route);
+
         if (route.NextHop is null)
         {
             return route.Interface is { IsUp: true }
@@ -110,22 +121,32 @@ public sealed class Fib
         return depth < MaximumRecursion ? ResolveNextHop(route, nextHop, depth) : null;
     }
 
+    /// <summary>
+    /// Resolves a recursive next hop through the longest RIB route that itself resolves
+    /// and is not the route being resolved: a host route that cannot be resolved (say
+    /// `ip route 10.1.1.2 255.255.255.255 10.1.1.2`) must not hide the connected subnet.
+    /// </summary>
     private FibEntry? ResolveNextHop(Route route, Ipv4Address nextHop, int depth)
     {
-        var cover = node.Rib.LongestMatch(nextHop);
-        if (cover is null)
-            return null;
+        for (int length = 32; length >= 0; length--)
+        {
+            var cover = new Prefix(nextHop, length);
+            if (cover == route.Prefix)
+                continue;
 
-        var coveringRoute = cover.Value.Routes[0];
-        if (coveringRoute.Prefix == route.Prefix)
-            return null;
+            var routes = node.Rib.Best(cover);
+            if (routes.Count == 0)
+                continue;
 
-        var resolved = Resolve(coveringRoute, depth + 1);
-        if (resolved is null || resolved.Kind == FibEntryKind.Receive)
-            return null;
+            var resolved = Resolve(routes[0], depth + 1);
+            if (resolved is null || resolved.Kind is FibEntryKind.Receive or FibEntryKind.Discard)
+                continue;
 
-        var hop = resolved.Kind == FibEntryKind.Attached ? nextHop : resolved.NextHop;
-        return new FibEntry(route.Prefix, FibEntryKind.Forward, resolved.Interface, hop, route);
+            var hop = resolved.Kind == FibEntryKind.Attached ? nextHop : resolved.NextHop;
+            return new FibEntry(route.Prefix, FibEntryKind.Forward, resolved.Interface, hop, route);
+        }
+
+        return null;
     }
 
     /// <summary>The interface a packet to this address would leave by, if any.</summary>

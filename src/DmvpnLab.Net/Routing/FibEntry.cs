@@ -14,6 +14,9 @@ public enum FibEntryKind
 
     /// <summary>One of our own addresses: deliver locally.</summary>
     Receive,
+
+    /// <summary>A summary's discard route: the packet goes to Null0, dropped.</summary>
+    Discard,
 }
 
 /// <summary>A resolved forwarding entry: the answer to "where does this packet go".</summary>

@@ -12,7 +12,15 @@ public sealed class Rib
 {
     private readonly Dictionary<Prefix, List<Route>> candidates = new();
 
+    public Rib()
+    {
+        NextHopOverrides = new NextHopOverrideTable(OnChanged);
+    }
+
     public event Action? Changed;
+
+    /// <summary>Next hops a protocol puts in place of a route's own (IOS's `%`).</summary>
+    public NextHopOverrideTable NextHopOverrides { get; }
 
     public int Version { get; private set; }
 
@@ -68,6 +76,9 @@ public sealed class Rib
     {
         if (!candidates.TryGetValue(prefix, out var list) || list.Count == 0)
             return [];
+
+        if (list.Count == 1)
+            return list;
 
         var best = list[0];
         foreach (var route in list)

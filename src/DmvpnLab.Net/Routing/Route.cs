@@ -30,5 +30,12 @@ public sealed record Route(
     /// </summary>
     public IReadOnlyList<string>? DescriptorDetails { get; init; }
 
+    /// <summary>
+    /// A routing protocol's summary (EIGRP's `ip summary-address`): a discard route to Null0
+    /// that `show ip route` prints as "is a summary". Packets matching only it are dropped,
+    /// so a summary never loops traffic for a missing component back out.
+    /// </summary>
+    public bool IsSummary { get; init; }
+
     public bool IsDirectlyConnected => NextHop is null;
 }

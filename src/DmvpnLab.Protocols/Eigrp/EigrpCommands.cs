@@ -1,6 +1,7 @@
 using DmvpnLab.Ios;
 using DmvpnLab.Net;
 using DmvpnLab.Net.Commands;
+using DmvpnLab.Net.Routing;
 using DmvpnLab.Wire;
 
 namespace DmvpnLab.Protocols.Eigrp;
@@ -9,7 +10,8 @@ namespace DmvpnLab.Protocols.Eigrp;
 /// EIGRP's configuration commands: `router eigrp N` and its config-router lines
 /// (`network`, `[no] auto-summary`, `eigrp router-id`, `passive-interface`), and the
 /// interface lines `ip hello-interval eigrp`, `ip hold-time eigrp`,
-/// `[no] ip split-horizon eigrp`, `[no] ip next-hop-self eigrp`.
+/// `[no] ip split-horizon eigrp`, `[no] ip next-hop-self eigrp`,
+/// `ip summary-address eigrp N A.B.C.D M.M.M.M`.
 /// </summary>
 public static class EigrpCommands
 {
@@ -135,6 +137,26 @@ public static class EigrpCommands
             Readvertise(context);
             return CommandResult.Ok;
         });
+
+        commands.Register(
+            "ip summary-address eigrp <1-65535:as> <A.B.C.D:network> <A.B.C.D:mask>", context =>
+            {
+                int length = Ipv4Address.MaskToPrefixLength(context.Ipv4("mask"));
+                if (length < 0)
+                    return CommandResult.Error("% Invalid input detected at '^' marker.");
+
+                // IOS keeps the network with the host bits cleared: 10.1.1.1/8 is 10.0.0.0/8.
+                var summary = new Prefix(context.Ipv4("network"), length);
+                var summaries = Settings(context).Summaries;
+                if (context.Negated || context.Defaulted)
+                    summaries.Remove(summary);
+                else if (!summaries.Contains(summary))
+                    summaries.Add(summary);
+
+                EigrpProtocol.For(context.Node()).Find((int)context["as"].Number)?
+                    .OnSummaryConfigurationChanged();
+                return CommandResult.Ok;
+            });
     }
 
     private static EigrpInterfaceSettings Settings(CommandContext context) =>

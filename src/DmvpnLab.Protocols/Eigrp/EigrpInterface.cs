@@ -34,6 +34,11 @@ public sealed class EigrpInterface
     /// <summary>The address and length the interface had when the process took it.</summary>
     internal Prefix ConnectedPrefix { get; set; }
 
+    /// <summary>
+    /// When the process took the interface: neighbors are awaited for one hold time.
+    /// </summary>
+    internal long ActivatedAtNanoseconds { get; init; }
+
     internal SimTimer? HelloTimer { get; set; }
 
     /// <summary>Neighbors by address: a hub with thousands of spokes finds one in O(1).</summary>

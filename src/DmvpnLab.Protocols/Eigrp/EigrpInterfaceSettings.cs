@@ -1,3 +1,5 @@
+using DmvpnLab.Net.Routing;
+
 namespace DmvpnLab.Protocols.Eigrp;
 
 /// <summary>
@@ -20,4 +22,7 @@ public sealed class EigrpInterfaceSettings
     /// Next-hop-self (IOS default: on); off keeps a learned next hop on its subnet.
     /// </summary>
     public bool NextHopSelf { get; set; } = true;
+
+    /// <summary>`ip summary-address eigrp N A.B.C.D M.M.M.M`, in the order configured.</summary>
+    public List<Prefix> Summaries { get; } = new();
 }

@@ -62,6 +62,11 @@ public sealed class EigrpNeighbor
 
     internal bool PeerInitReceived { get; set; }
 
+    /// <summary>
+    /// The neighbor's startup table is complete: an Update with the End-of-Table flag came.
+    /// </summary>
+    internal bool EndOfTableReceived { get; set; }
+
     /// <summary>Set by a Sequence TLV that did not list us: take the next CR packet.</summary>
     internal bool ConditionalReceive { get; set; }
 

@@ -189,7 +189,11 @@ public sealed partial class EigrpProcess
             var entry = ApplyReport(neighbor, prefix, metric, nextHop, external);
             if (entry is null)
             {
-                QueueReply(neighbor, prefix, new EigrpAdvertisement(metric, default, external));
+                // A summary of ours answers for its prefix: the query stops here.
+                var answer = ActiveSummary(prefix) is { } summary
+                    ? new EigrpAdvertisement(summary.Vector, default, null)
+                    : new EigrpAdvertisement(metric, default, external);
+                QueueReply(neighbor, prefix, answer);
                 continue;
             }
 
@@ -389,7 +393,7 @@ public sealed partial class EigrpProcess
 
     private bool IsOwnRoute(Route route) =>
         route.Source is RouteSource.Eigrp or RouteSource.EigrpExternal &&
-        route.ProcessId == AutonomousSystem;
+        route.ProcessId == AutonomousSystem && !route.IsSummary;
 
     /// <summary>Successors through neighbors go to the RIB at distance 90 (170 external).</summary>
     private void InstallRoutes(EigrpTopologyEntry entry)
@@ -536,36 +540,51 @@ public sealed partial class EigrpProcess
 
     private void FlushUpdates()
     {
-        if (changed.Count == 0)
+        UpdateSummaries();
+        if (changed.Count == 0 && changedSummaries.Count == 0)
             return;
 
-        var entries = changed.ToList();
+        var prefixes = new List<Prefix>();
+        var seen = new HashSet<Prefix>();
+        foreach (var entry in changed)
+        {
+            if (seen.Add(entry.Prefix))
+                prefixes.Add(entry.Prefix);
+        }
+
+        foreach (var prefix in changedSummaries)
+        {
+            if (seen.Add(prefix))
+                prefixes.Add(prefix);
+        }
+
         changed.Clear();
+        changedSummaries.Clear();
         foreach (var running in interfaces.Values)
         {
             if (running.Passive)
                 continue;
 
             var tlvs = new List<EigrpTlv>();
-            foreach (var entry in entries)
+            foreach (var prefix in prefixes)
             {
-                if (!TryDesired(entry, running, out var desired))
+                if (!TryAdvertisement(prefix, running, out var desired))
                     continue;
 
-                bool had = running.Advertised.TryGetValue(entry.Prefix, out var last);
+                bool had = running.Advertised.TryGetValue(prefix, out var last);
                 if (desired is { } now)
                 {
                     if (had && last == now)
                         continue;
 
-                    running.Advertised[entry.Prefix] = now;
-                    tlvs.Add(BuildTlv(entry.Prefix, now));
+                    running.Advertised[prefix] = now;
+                    tlvs.Add(BuildTlv(prefix, now));
                 }
                 else if (had)
                 {
-                    running.Advertised.Remove(entry.Prefix);
+                    running.Advertised.Remove(prefix);
                     var withdrawal = last with { Vector = EigrpMetric.Unreachable(last.Vector) };
-                    tlvs.Add(BuildTlv(entry.Prefix, withdrawal));
+                    tlvs.Add(BuildTlv(prefix, withdrawal));
                 }
             }
 
@@ -628,14 +647,15 @@ public sealed partial class EigrpProcess
     {
         var running = neighbor.Interface;
         var tlvs = new List<EigrpTlv>();
-        foreach (var entry in topology.Values.OrderBy(e => e.Prefix.Network)
-                     .ThenBy(e => e.Prefix.Length))
+        var prefixes = topology.Keys.Concat(running.Settings.Summaries).Distinct()
+            .OrderBy(p => p.Network).ThenBy(p => p.Length);
+        foreach (var prefix in prefixes)
         {
-            if (!TryDesired(entry, running, out var desired) || desired is not { } now)
+            if (!TryAdvertisement(prefix, running, out var desired) || desired is not { } now)
                 continue;
 
-            running.Advertised[entry.Prefix] = now;
-            tlvs.Add(BuildTlv(entry.Prefix, now));
+            running.Advertised[prefix] = now;
+            tlvs.Add(BuildTlv(prefix, now));
         }
 
         SendPacketized(running, neighbor, EigrpOpcode.Update, tlvs, EigrpFlags.EndOfTable);

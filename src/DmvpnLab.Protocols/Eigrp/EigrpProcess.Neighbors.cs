@@ -11,6 +11,8 @@ public sealed partial class EigrpProcess
 {
     /// <summary>
     /// What IOS puts in its Software Version TLV (EIGRP_adjacency.pcap: 12.4, TLV 1.2).
+    /// IOS 15 sends a later release with TLV 2.0, but no capture or output in refdata ties
+    /// a value to a 15.x release, so the one value seen on the wire is kept.
     /// </summary>
     public static readonly (byte Major, byte Minor, byte TlvMajor, byte TlvMinor) SoftwareVersion =
         (12, 4, 1, 2);

@@ -111,6 +111,9 @@ public sealed partial class EigrpProcess
 
         neighbor.LastSequenceReceived = packet.SequenceNumber;
         OweAcknowledgment(neighbor, packet.SequenceNumber);
+        if (packet.Opcode == EigrpOpcode.Update && (packet.Flags & EigrpFlags.EndOfTable) != 0)
+            neighbor.EndOfTableReceived = true;
+
         if (init)
         {
             neighbor.PeerInitReceived = true;

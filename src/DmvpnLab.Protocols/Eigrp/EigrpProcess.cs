@@ -162,6 +162,7 @@ public sealed partial class EigrpProcess
         var running = new EigrpInterface(networkInterface, settings, passive)
         {
             ConnectedPrefix = new Prefix(networkInterface.Address, networkInterface.PrefixLength),
+            ActivatedAtNanoseconds = Node.Scheduler.NowNanoseconds,
         };
         interfaces[networkInterface] = running;
         chosenRouterId ??= ChooseRouterId();
@@ -175,6 +176,7 @@ public sealed partial class EigrpProcess
         }
 
         AddConnected(running);
+        RefreshSummaries();
         FlushChanges();
     }
 
@@ -190,6 +192,7 @@ public sealed partial class EigrpProcess
         Node.Ipv4.LeaveGroup(running.NetworkInterface, EigrpSender.AllEigrpRouters);
         interfaces.Remove(running.NetworkInterface);
         RemoveConnected(running);
+        RefreshSummaries();
         FlushChanges();
     }
 
@@ -200,7 +203,7 @@ public sealed partial class EigrpProcess
             Deactivate(running, "interface down", goodbye: true);
 
         shutDown = true;
-        Node.Rib.RemoveAll(IsOwnRoute);
+        Node.Rib.RemoveAll(route => IsOwnRoute(route) || IsOwnSummaryRoute(route));
     }
 
     private Ipv4Address? ChooseRouterId()
@@ -227,37 +230,45 @@ public sealed partial class EigrpProcess
     }
 
     /// <summary>
-    /// Converged when every non-passive interface whose cable reaches a router running this
-    /// autonomous system on that subnet has that neighbor up, no reliable packet waits for an
-    /// acknowledgment and no destination is active.
+    /// Converged (`wait converged`) when no destination is active and every interface has
+    /// settled: passive, or every neighbor on it is up with its startup exchange done
+    /// (our table acknowledged, the peer's End-of-Table received) and nothing waiting for an
+    /// acknowledgment, or no neighbor heard within one hold time of coming up (a stub LAN).
+    /// A router cannot know sooner that no neighbor is coming, so neither does this check.
     /// </summary>
     public bool IsConverged()
     {
+        if (activeCount != 0)
+            return false;
+
+        long now = Node.Scheduler.NowNanoseconds;
         foreach (var running in interfaces.Values)
         {
-            foreach (var neighbor in running.Neighbors)
-            {
-                if (neighbor.State != EigrpNeighborState.Up || neighbor.QueueCount != 0)
-                    return false;
-            }
-
-            if (!running.Passive && CabledPeerExpected(running) && running.UpNeighborCount == 0)
+            if (!IsSettled(running, now))
                 return false;
         }
 
-        return activeCount == 0;
+        return true;
     }
 
-    private bool CabledPeerExpected(EigrpInterface running)
+    private static bool IsSettled(EigrpInterface running, long nowNanoseconds)
     {
-        if (running.NetworkInterface is not EthernetInterface { Link: { IsUp: true } link } port)
-            return false;
+        if (running.Passive)
+            return true;
 
-        if (link.OtherEnd(port) is not EthernetInterface peer || !peer.IsUp)
-            return false;
+        if (running.NeighborsByAddress.Count == 0)
+        {
+            long quiet = nowNanoseconds - running.ActivatedAtNanoseconds;
+            return quiet >= running.HoldTimeSeconds * 1_000_000_000L;
+        }
 
-        var peerProcess = peer.Node.GetFeature<EigrpProtocol>()?.Find(AutonomousSystem);
-        return peerProcess?.FindInterface(peer) is { Passive: false } peerInterface &&
-               peerInterface.ConnectedPrefix == running.ConnectedPrefix;
+        foreach (var neighbor in running.Neighbors)
+        {
+            if (neighbor.State != EigrpNeighborState.Up || neighbor.QueueCount != 0 ||
+                !neighbor.EndOfTableReceived)
+                return false;
+        }
+
+        return true;
     }
 }

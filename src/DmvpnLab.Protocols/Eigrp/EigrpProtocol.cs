@@ -39,6 +39,7 @@ public sealed class EigrpProtocol : IIpv4ProtocolHandler
         node.Ipv4.Register(IpProtocol.Eigrp, protocol);
         node.InterfaceChanged += protocol.OnInterfaceChanged;
         node.ConvergenceChecks.Add(protocol.IsConverged);
+        node.RunningConfigWriters.Add(builder => EigrpRunningConfig.Write(protocol, builder));
         return protocol;
     }
 
@@ -76,6 +77,17 @@ public sealed class EigrpProtocol : IIpv4ProtocolHandler
         }
 
         return found;
+    }
+
+    /// <summary>Every interface's EIGRP settings, for the running config.</summary>
+    internal IEnumerable<(NetworkInterface Interface, int AutonomousSystem,
+        EigrpInterfaceSettings Settings)> AllSettings
+    {
+        get
+        {
+            foreach (var ((networkInterface, asn), found) in settings)
+                yield return (networkInterface, asn, found);
+        }
     }
 
     public void OnReceive(NetworkInterface ingress, Ipv4PacketView packet)

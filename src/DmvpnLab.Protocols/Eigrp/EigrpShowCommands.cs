@@ -125,9 +125,20 @@ public static class EigrpShowCommands
         output.WriteLine(TopologyCodes);
         output.WriteLine();
         var entries = process.Topology
+            .Select(e => (e.Prefix, Entry: (EigrpTopologyEntry?)e, Summary: (EigrpSummary?)null))
+            .Concat(process.Summaries.Where(s => s.IsActive)
+                .Select(s => (s.Prefix, Entry: (EigrpTopologyEntry?)null,
+                    Summary: (EigrpSummary?)s)))
             .OrderBy(e => e.Prefix.Network).ThenBy(e => e.Prefix.Length);
-        foreach (var entry in entries)
+        foreach (var (_, found, summary) in entries)
         {
+            if (summary is not null)
+            {
+                WriteSummaryEntry(summary, allLinks, output);
+                continue;
+            }
+
+            var entry = found!;
             if (!allLinks && !entry.IsReachable && !entry.IsActive)
                 continue;
 
@@ -153,6 +164,19 @@ public static class EigrpShowCommands
                 output.WriteLine(PathLine(entry, path));
             }
         }
+    }
+
+    /// <summary>
+    /// A summary as IOS lists it: one successor, "via Summary (FD/0), Null0". A topology
+    /// entry for the very same prefix (learned from a neighbor) is listed as its own record.
+    /// </summary>
+    private static void WriteSummaryEntry(EigrpSummary summary, bool allLinks,
+        TextWriter output)
+    {
+        string fd = Metric(summary.Distance);
+        string serial = allLinks ? $", serno {summary.SerialNumber}" : "";
+        output.WriteLine($"P {summary.Prefix}, 1 successors, FD is {fd}{serial}");
+        output.WriteLine($"        via Summary ({fd}/0), Null0");
     }
 
     private static IEnumerable<EigrpPath> OrderedPaths(EigrpTopologyEntry entry) =>
@@ -279,6 +303,7 @@ public static class EigrpShowCommands
         output.WriteLine(process.AutoSummary
             ? "  Automatic Summarization: enabled"
             : "  Automatic Summarization: disabled");
+        WriteAddressSummarization(process, output);
         output.WriteLine("  Maximum path: 4");
         output.WriteLine("  Routing for Networks:");
         foreach (var network in process.Networks)
@@ -301,6 +326,33 @@ public static class EigrpShowCommands
 
         output.WriteLine("  Distance: internal 90 external 170");
         output.WriteLine();
+    }
+
+    /// <summary>
+    /// IOS's "Address Summarization" block: each summary with the interfaces it is
+    /// configured on and, while it has components, their count and its metric.
+    /// </summary>
+    private static void WriteAddressSummarization(EigrpProcess process, TextWriter output)
+    {
+        var summaries = process.Summaries.OrderBy(s => s.Prefix.Network)
+            .ThenBy(s => s.Prefix.Length).ToList();
+        if (summaries.Count == 0)
+            return;
+
+        output.WriteLine("  Address Summarization:");
+        foreach (var summary in summaries)
+        {
+            var names = process.Interfaces
+                .Where(i => i.Settings.Summaries.Contains(summary.Prefix))
+                .OrderBy(i => i.NetworkInterface.Index)
+                .Select(i => i.NetworkInterface.ShortName);
+            output.WriteLine($"    {summary.Prefix} for {string.Join(", ", names)}");
+            if (summary.IsActive)
+            {
+                output.WriteLine($"      Summarizing {summary.ComponentCount} components with " +
+                                 $"metric {summary.Distance}");
+            }
+        }
     }
 
     /// <summary>

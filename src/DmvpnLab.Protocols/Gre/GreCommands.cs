@@ -9,8 +9,11 @@ namespace DmvpnLab.Protocols.Gre;
 /// <summary>The `tunnel …` interface commands, and creation of Tunnel interfaces.</summary>
 public static class GreCommands
 {
+    /// <summary>IOS numbers tunnels 0 to 2147483647.</summary>
     public static NetworkInterface? CreateTunnel(NetworkNode node, string name) =>
-        name.StartsWith("Tunnel", StringComparison.Ordinal)
+        name.StartsWith("Tunnel", StringComparison.Ordinal) &&
+        int.TryParse(name.AsSpan("Tunnel".Length), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out _)
             ? new GreTunnelInterface(node, name)
             : null;
 
@@ -23,7 +26,24 @@ public static class GreCommands
             if (Tunnel(context) is not { } tunnel)
                 return NotATunnel();
 
-            tunnel.SetSource(context.Negated ? null : context.Node().FindInterface(context["interface"].Text));
+            if (context.Negated)
+            {
+                tunnel.SetSource(null);
+                return CommandResult.Ok;
+            }
+
+            var source = context.Node().FindInterface(context["interface"].Text);
+            if (source is null)
+                return CommandResult.Error("% Invalid input detected at '^' marker.");
+
+            // A tunnel whose source chain comes back to itself could never come up.
+            for (var hop = source; hop is not null; hop = (hop as TunnelInterface)?.SourceInterface)
+            {
+                if (ReferenceEquals(hop, tunnel))
+                    return CommandResult.Error($"% {tunnel.Name} cannot be sourced from itself");
+            }
+
+            tunnel.SetSource(source);
             return CommandResult.Ok;
         });
 

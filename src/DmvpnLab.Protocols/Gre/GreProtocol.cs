@@ -20,9 +20,19 @@ public sealed class GreProtocol : IIpv4ProtocolHandler
     private readonly NetworkNode node;
     private readonly Dictionary<ushort, ITunnelPayloadHandler> payloadHandlers = new();
 
+    /// <summary>
+    /// Tunnels by the local address and key a GRE packet arrives with, so a hub finds the
+    /// tunnel in constant time; rebuilt after any interface change.
+    /// </summary>
+    private readonly Dictionary<(Ipv4Address Local, uint? Key), List<GreTunnelInterface>>
+        tunnelsByEndpoint = new();
+
+    private bool tunnelIndexStale = true;
+
     private GreProtocol(NetworkNode node)
     {
         this.node = node;
+        node.InterfaceChanged += _ => tunnelIndexStale = true;
     }
 
     public static GreProtocol For(NetworkNode node)
@@ -103,16 +113,46 @@ public sealed class GreProtocol : IIpv4ProtocolHandler
 
     private GreTunnelInterface? FindTunnel(Ipv4Address localAddress, Ipv4Address peer, uint? key)
     {
-        foreach (var candidate in node.Interfaces)
-        {
-            if (candidate is not GreTunnelInterface tunnel || tunnel.Key != key ||
-                tunnel.SourceAddress != localAddress)
-                continue;
+        if (tunnelIndexStale)
+            RebuildTunnelIndex();
 
-            if (tunnel.Mode == TunnelMode.GreMultipoint || tunnel.Destination == peer)
+        if (!tunnelsByEndpoint.TryGetValue((localAddress, key), out var tunnels))
+            return null;
+
+        // A point-to-point tunnel to this peer wins over a multipoint one (IOS matches the
+        // most specific tunnel first).
+        GreTunnelInterface? multipoint = null;
+        for (int i = 0; i < tunnels.Count; i++)
+        {
+            var tunnel = tunnels[i];
+            if (tunnel.Mode == TunnelMode.GreIp && tunnel.Destination == peer)
                 return tunnel;
+
+            if (tunnel.Mode == TunnelMode.GreMultipoint)
+                multipoint ??= tunnel;
         }
 
-        return null;
+        return multipoint;
+    }
+
+    private void RebuildTunnelIndex()
+    {
+        tunnelsByEndpoint.Clear();
+        foreach (var candidate in node.Interfaces)
+        {
+            if (candidate is not GreTunnelInterface tunnel || tunnel.SourceInterface is null)
+                continue;
+
+            var endpoint = (tunnel.SourceAddress, tunnel.Key);
+            if (!tunnelsByEndpoint.TryGetValue(endpoint, out var list))
+            {
+                list = new List<GreTunnelInterface>(1);
+                tunnelsByEndpoint[endpoint] = list;
+            }
+
+            list.Add(tunnel);
+        }
+
+        tunnelIndexStale = false;
     }
 }

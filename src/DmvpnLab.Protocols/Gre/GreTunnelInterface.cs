@@ -26,8 +26,18 @@ public sealed class GreTunnelInterface : TunnelInterface
     {
     }
 
+    private uint? key;
+
     /// <summary>`tunnel key`; RFC 2890 2.1.</summary>
-    public uint? Key { get; set; }
+    public uint? Key
+    {
+        get => key;
+        set
+        {
+            key = value;
+            Node.OnInterfaceChanged(this);
+        }
+    }
 
     public int HeaderLength => Key is null ? 4 : 8;
 

@@ -54,6 +54,16 @@ public static class DmvpnShowCommands
             WriteDetail(context.Node(), context.Output);
             return CommandResult.Ok;
         });
+        modes.UserExec.Commands.Register(
+            "show dmvpn interface tunnel <0-2147483647:number> [detail]", context =>
+            {
+                string name = $"Tunnel{context["number"].Number}";
+                if (context.Has("detail"))
+                    WriteDetail(context.Node(), context.Output, name);
+                else
+                    WriteSummary(context.Node(), context.Output, name);
+                return CommandResult.Ok;
+            });
     }
 
     /// <summary>One line of the peer table.</summary>
@@ -98,7 +108,9 @@ public static class DmvpnShowCommands
         };
         if (entry.ClaimedNbma is not null)
             attributes += "N";
-        if (entry.Has(NhrpCacheFlags.Rib))
+        if (entry.Has(NhrpCacheFlags.Nho))
+            attributes += "T2";
+        else if (entry.Has(NhrpCacheFlags.Rib))
             attributes += "T1";
 
         string state = "UP";
@@ -124,13 +136,25 @@ public static class DmvpnShowCommands
             entry.Prefix.ToString());
     }
 
-    private static void WriteSummary(NetworkNode node, TextWriter output)
+    private static void WriteSummary(NetworkNode node, TextWriter output, string? only = null)
     {
         long now = node.Scheduler.NowNanoseconds;
         output.WriteLine(Legend);
         output.WriteLine(Rule);
         foreach (var nhrp in NhrpProtocol.For(node).Interfaces)
         {
+            if (only is not null && nhrp.Tunnel.Name != only)
+                continue;
+
+            // IOS prints the line twice here (refdata show-dmvpn.txt, two routers), once
+            // in the detail form; a shut tunnel has no peers to list.
+            if (!nhrp.Tunnel.AdminUp)
+            {
+                output.WriteLine($"{nhrp.Tunnel.Name} is admin down");
+                output.WriteLine($"{nhrp.Tunnel.Name} is admin down");
+                continue;
+            }
+
             var groups = PeerGroups(nhrp, now);
             output.WriteLine();
             output.WriteLine($"Interface: {nhrp.Tunnel.Name}, IPv4 NHRP Details ");
@@ -156,14 +180,23 @@ public static class DmvpnShowCommands
         }
     }
 
-    private static void WriteDetail(NetworkNode node, TextWriter output)
+    private static void WriteDetail(NetworkNode node, TextWriter output, string? only = null)
     {
         long now = node.Scheduler.NowNanoseconds;
         output.WriteLine(DetailLegend);
         output.WriteLine(Rule);
         foreach (var nhrp in NhrpProtocol.For(node).Interfaces)
         {
+            if (only is not null && nhrp.Tunnel.Name != only)
+                continue;
+
             var tunnel = nhrp.Tunnel;
+            if (!tunnel.AdminUp)
+            {
+                output.WriteLine($"{tunnel.Name} is admin down");
+                continue;
+            }
+
             var groups = PeerGroups(nhrp, now);
             output.WriteLine();
             output.WriteLine($"Interface {tunnel.Name} is {(tunnel.AdminUp ? "up" : "down")}/" +

@@ -42,7 +42,9 @@ public static class NhrpConfigCommands
                     nhrp.AddMulticastStatic(context.Ipv4("nbma"));
             }));
 
-        commands.Register("ip nhrp nhs <A.B.C.D:nhs> [nbma <A.B.C.D:nbma>] [multicast]",
+        // The argument is not named "nbma": Find would return the chosen keyword `nbma`
+        // (value 0) and the spoke would map its NHS to 0.0.0.0.
+        commands.Register("ip nhrp nhs <A.B.C.D:nhs> [nbma <A.B.C.D:nhsNbma>] [multicast]",
             context => WithNhrp(context, nhrp =>
             {
                 if (context.Negated)
@@ -51,8 +53,8 @@ public static class NhrpConfigCommands
                     return;
                 }
 
-                var nbma = context.Find("nbma") is { } found
-                    ? new Wire.Ipv4Address(found.Ipv4Value)
+                var nbma = context.Find("nhsNbma") is not null
+                    ? context.Ipv4("nhsNbma")
                     : (Wire.Ipv4Address?)null;
                 nhrp.AddServer(context.Ipv4("nhs"), nbma, context.Has("multicast"));
             }));

@@ -12,15 +12,16 @@ public sealed partial class NhrpInterface
     internal bool CanRegisterWith(NhrpNhsClient server, out Ipv4Address nbma)
     {
         nbma = default;
-        return IsEnabled && Tunnel.IsUp && Tunnel.HasAddress && servers.Contains(server)
+        return IsEnabled && Tunnel.AdminUp && Tunnel.HasAddress && servers.Contains(server)
             && TryGetServerNbma(server, out nbma);
     }
 
-    internal void SendRegistrationRequest(NhrpNhsClient server, Ipv4Address nbma)
+    /// <summary>False when the tunnel cannot send (its line protocol is down).</summary>
+    internal bool SendRegistrationRequest(NhrpNhsClient server, Ipv4Address nbma)
     {
         var request = NhrpMessages.RegistrationRequest(this, server.CurrentRequestId,
             server.Address, nbma);
-        Send(request, nbma);
+        return Send(request, nbma);
     }
 
     private void OnRegistrationReply(NhrpPacket reply)
@@ -55,11 +56,12 @@ public sealed partial class NhrpInterface
             $"(Tunnel: {server.Address} NBMA: {nbma}) for " +
             $"(Tunnel: {Tunnel.Address} NBMA: {Tunnel.SourceAddress}) is UP");
 
-    internal void OnNhsDown(NhrpNhsClient server, Ipv4Address nbma) =>
+    internal void OnNhsDown(NhrpNhsClient server, Ipv4Address nbma,
+        string reason = "NHRP Registration Failure") =>
         Node.Log.Syslog($"%DMVPN-5-NHRP_NHS_DOWN: {Tunnel.Name}: Next Hop Server : " +
             $"(Tunnel: {server.Address} NBMA: {nbma} ) for " +
             $"(Tunnel: {Tunnel.Address} NBMA: {Tunnel.SourceAddress}) is DOWN, " +
-            "Reason: NHRP Registration Failure(NHRP: no error)");
+            $"Reason: {reason}(NHRP: no error)");
 
     // ---- server (hub) ---------------------------------------------------------------
 

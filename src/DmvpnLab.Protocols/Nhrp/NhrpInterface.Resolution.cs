@@ -130,7 +130,7 @@ public sealed partial class NhrpInterface
 
         if (Config.Shortcut)
         {
-            if (networkEntry is not null)
+            if (networkEntry is not null && !TryOverrideNextHop(networkEntry, nextHop))
                 InstallNhrpRoute(networkEntry, nextHop);
             if (hopEntry is not null)
                 InstallNhrpRoute(hopEntry, null);
@@ -192,9 +192,36 @@ public sealed partial class NhrpInterface
             RouteSourceText.DefaultDistance(RouteSource.Nhrp), 1, nextHop, Tunnel, Now));
     }
 
-    private void RemoveNhrpRoute(NhrpCacheEntry entry) =>
+    /// <summary>
+    /// IOS 15's next-hop override: when a routing protocol already routes exactly this
+    /// prefix out of this tunnel (EIGRP via the hub), the shortcut replaces that route's
+    /// next hop (`%`, `[NHO]`, `T2`) instead of adding an `H` route the other would beat.
+    /// </summary>
+    private bool TryOverrideNextHop(NhrpCacheEntry entry, Ipv4Address nextHop)
+    {
+        var covering = Node.Fib.Lookup(entry.Prefix.Network);
+        if (covering is not { Kind: FibEntryKind.Forward, Route: { } route } ||
+            covering.Prefix != entry.Prefix || covering.Interface != Tunnel ||
+            route.Source == RouteSource.Nhrp)
+            return false;
+
+        entry.Flags |= NhrpCacheFlags.Rib | NhrpCacheFlags.Nho;
+        Node.Rib.NextHopOverrides.Set(new NextHopOverride(entry.Prefix, nextHop, Tunnel,
+            NextHopOverrideMetric, Now));
+        return true;
+    }
+
+    private void RemoveNhrpRoute(NhrpCacheEntry entry)
+    {
+        if (entry.Has(NhrpCacheFlags.Nho))
+        {
+            Node.Rib.NextHopOverrides.Remove(entry.Prefix, Tunnel);
+            return;
+        }
+
         Node.Rib.Remove(entry.Prefix,
             r => r.Source == RouteSource.Nhrp && r.Interface == Tunnel);
+    }
 
     // ---- responder and transit NHS ------------------------------------------------------
 

@@ -28,6 +28,9 @@ public sealed partial class NhrpInterface : ITunnelNextHopResolver
     /// <summary>The lab notes: IOS's NHRP process checks expiry every 60 seconds.</summary>
     public static readonly TimeSpan ExpirySweepInterval = TimeSpan.FromSeconds(60);
 
+    /// <summary>The metric IOS shows for an override: `[NHO][90/255]` (refdata).</summary>
+    public const uint NextHopOverrideMetric = 255;
+
     private readonly List<NhrpNhsClient> servers = new();
     private readonly List<Ipv4Address> multicastDestinations = new();
     private readonly HashSet<Ipv4Address> dynamicMulticast = new();
@@ -40,6 +43,9 @@ public sealed partial class NhrpInterface : ITunnelNextHopResolver
         Tunnel = tunnel;
         Node = tunnel.Node;
         expiryTimer = new SimTimer(Node.Scheduler, OnExpirySweep);
+        wasUp = tunnel.IsUp;
+        wasAdminUp = tunnel.AdminUp;
+        tunnel.StateChanged += OnTunnelStateChanged;
     }
 
     public NhrpProtocol Protocol { get; }
@@ -136,6 +142,7 @@ public sealed partial class NhrpInterface : ITunnelNextHopResolver
         if (nbma is { } nbmaAddress)
         {
             server.ConfiguredNbma = nbmaAddress;
+            server.ConfiguredMulticast = multicast;
             AddStaticMapping(address, nbmaAddress);
             if (multicast)
                 AddMulticastStatic(nbmaAddress);
@@ -161,6 +168,13 @@ public sealed partial class NhrpInterface : ITunnelNextHopResolver
 
         server.Stop();
         servers.Remove(server);
+
+        // The single-line form's mappings go with it, as IOS removes them.
+        if (server.ConfiguredNbma is { } nbma)
+        {
+            RemoveStaticMapping(address);
+            RemoveMulticastStatic(nbma);
+        }
     }
 
     public NhrpNhsClient? FindServer(Ipv4Address address)
@@ -210,6 +224,26 @@ public sealed partial class NhrpInterface : ITunnelNextHopResolver
 
     public IReadOnlyList<Ipv4Address> MulticastDestinations(TunnelInterface tunnel) =>
         multicastDestinations;
+
+    /// <summary>
+    /// CEF's midchain adjacencies (`show adjacency`): one per tunnel next hop with a
+    /// complete, unexpired mapping. Incomplete (negative) entries and our own `local`
+    /// entries have none; a phase 3 network entry shares its next hop's adjacency.
+    /// </summary>
+    public IEnumerable<(Ipv4Address NextHop, Ipv4Address NbmaAddress)> ResolvedNextHops(
+        TunnelInterface tunnel)
+    {
+        long now = Now;
+        var seen = new HashSet<Ipv4Address>();
+        foreach (var entry in Cache.Ordered())
+        {
+            if (!entry.IsComplete || entry.IsExpired(now) || entry.Has(NhrpCacheFlags.Local) ||
+                entry.NextHop is not { } nextHop || !seen.Add(nextHop))
+                continue;
+
+            yield return (nextHop, entry.Nbma!.Value);
+        }
+    }
 
     private void OnEntryUsed(NhrpCacheEntry entry, long now)
     {

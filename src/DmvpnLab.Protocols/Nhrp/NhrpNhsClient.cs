@@ -43,6 +43,9 @@ public sealed class NhrpNhsClient
     /// <summary>`nbma A.B.C.D` of the `ip nhrp nhs` command, if given.</summary>
     public Ipv4Address? ConfiguredNbma { get; set; }
 
+    /// <summary>`multicast` of the `ip nhrp nhs … nbma …` command.</summary>
+    public bool ConfiguredMulticast { get; set; }
+
     public NhrpNhsState State { get; private set; } = NhrpNhsState.Expecting;
 
     /// <summary>When the NHS last changed state (for `show dmvpn`'s UpDn column).</summary>
@@ -79,6 +82,26 @@ public sealed class NhrpNhsClient
         AwaitingReply = false;
     }
 
+    /// <summary>`shutdown` on the tunnel: the NHS is down and nothing is sent.</summary>
+    public void Shutdown()
+    {
+        Stop();
+        if (State == NhrpNhsState.Expecting && StateChangedAtNanoseconds is null)
+            return;
+
+        State = NhrpNhsState.Expecting;
+        StateChangedAtNanoseconds = owner.Node.Scheduler.NowNanoseconds;
+    }
+
+    /// <summary>The tunnel came up: a fresh request now, the back-off from its start.</summary>
+    public void Restart()
+    {
+        AwaitingReply = false;
+        UnansweredRetransmissions = 0;
+        RetransmitSeconds = InitialRetransmitSeconds;
+        Start();
+    }
+
     private void OnRegistrationTimer()
     {
         if (!owner.CanRegisterWith(this, out var nbma))
@@ -103,8 +126,12 @@ public sealed class NhrpNhsClient
             AwaitingReply = true;
         }
 
-        RequestsSent++;
-        owner.SendRegistrationRequest(this, nbma);
+        // A request the tunnel cannot send (its source link is down) is not counted as
+        // sent but runs the same back-off, so a responding NHS goes down on the schedule
+        // of a lost request.
+        if (owner.SendRegistrationRequest(this, nbma))
+            RequestsSent++;
+
         registrationTimer.Start(TimeSpan.FromSeconds(RetransmitSeconds));
     }
 

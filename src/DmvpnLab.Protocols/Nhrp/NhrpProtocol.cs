@@ -37,6 +37,7 @@ public sealed class NhrpProtocol : ITunnelPayloadHandler
         var nhrp = new NhrpProtocol(node);
         node.SetFeature(nhrp);
         GreProtocol.For(node).RegisterPayload(GreTunnelInterface.ProtocolTypeNhrp, nhrp);
+        node.RunningConfigWriters.Add(builder => NhrpRunningConfig.Write(nhrp, builder));
         node.InterfaceChanged += nhrp.OnInterfaceChanged;
         foreach (var candidate in node.Interfaces)
             nhrp.OnInterfaceChanged(candidate);

@@ -159,6 +159,17 @@ public static class NhrpShowCommands
                 }
 
                 output.WriteLine(line);
+                if (detail)
+                {
+                    // refdata show-ip-nhrp-nhs-detail.txt: the Ack once a reply came.
+                    string ack = server.AcknowledgedRequestId is { } acknowledged
+                        ? $" (Ack: {acknowledged})"
+                        : "";
+                    output.WriteLine($" Current Request ID: {server.CurrentRequestId}{ack}");
+                    output.WriteLine(" Protection Socket Requested: " +
+                        (nhrp.Tunnel.Protector is null ? "FALSE" : "TRUE"));
+                }
+
                 if (server.AwaitingReply && server.UnansweredRetransmissions > 0)
                 {
                     pending.Add($"Registration Request: Reqid {server.CurrentRequestId}, " +

@@ -76,6 +76,9 @@ public static class StaticRouteCommands
             return CommandResult.Ok;
         }
 
+        if (nextHop is { } hopAddress && (node.IsLocalAddress(hopAddress) || hopAddress.IsAny))
+            return CommandResult.Error("%Invalid next hop address (it's this router)");
+
         byte distance = context.Find("distance") is { } d ? (byte)d.Number : (byte)1;
         node.Rib.Add(new Route(prefix, RouteSource.Static, distance, 0, nextHop, exit,
             node.Scheduler.NowNanoseconds));

@@ -16,6 +16,8 @@ public static class DmvpnTestLab
         string HubKey = "nhrp1234",
         string Spoke2Key = "nhrp1234",
         bool Spoke2NoUnique = true,
+        bool SingleLineNhs = false,
+        bool Eigrp = false,
         int Seed = 1);
 
     public static TestLab Boot(Options? options = null)
@@ -82,15 +84,31 @@ public static class DmvpnTestLab
          ip nhrp network-id 1
          ip nhrp map multicast dynamic
          {(options.Phase3 ? "ip nhrp redirect" : "!")}
-        ip route 192.168.164.0 255.255.255.0 172.16.1.2
-        ip route 192.168.161.0 255.255.255.0 172.16.1.3
+         {(options.Eigrp ? "no ip split-horizon eigrp 1" : "!")}
+        {(options.Eigrp ? EigrpRouting("192.168.160.0") : HubStaticRoutes)}
         ip route 0.0.0.0 0.0.0.0 10.10.10.2
         """;
+
+    private const string HubStaticRoutes =
+        "ip route 192.168.164.0 255.255.255.0 172.16.1.2\n" +
+        "ip route 192.168.161.0 255.255.255.0 172.16.1.3";
+
+    /// <summary>EIGRP over the tunnel: the hub advertises each spoke's LAN via itself.</summary>
+    private static string EigrpRouting(string lan) =>
+        $"router eigrp 1\n network 172.16.1.0 0.0.0.255\n network {lan} 0.0.0.255";
+
+    /// <summary>The notes' three lines, or IOS 15's single `nhs … nbma … multicast`.</summary>
+    private static string NhsLines(Options options) => options.SingleLineNhs
+        ? "ip nhrp nhs 172.16.1.1 nbma 10.10.10.1 multicast"
+        : "ip nhrp map multicast 10.10.10.1\n ip nhrp map 172.16.1.1 10.10.10.1\n" +
+          " ip nhrp nhs 172.16.1.1";
 
     private static string Spoke(Options options, int number, string wan, string gateway,
         string tunnel, string lan, string key, bool noUnique)
     {
-        string routes = options.Phase3
+        string routes = options.Eigrp
+            ? EigrpRouting(lan.Substring(0, lan.LastIndexOf('.')) + ".0")
+            : options.Phase3
             ? "ip route 192.168.0.0 255.255.0.0 172.16.1.1"
             : number == 1
                 ? "ip route 192.168.160.0 255.255.255.0 172.16.1.1\n" +
@@ -110,9 +128,7 @@ public static class DmvpnTestLab
              ip nhrp authentication {key}
              ip nhrp network-id 1
              ip nhrp map multicast dynamic
-             ip nhrp map multicast 10.10.10.1
-             ip nhrp map 172.16.1.1 10.10.10.1
-             ip nhrp nhs 172.16.1.1
+             {NhsLines(options)}
              {(noUnique ? "ip nhrp registration no-unique" : "!")}
              {(options.Phase3 ? "ip nhrp shortcut" : "!")}
             {routes}

@@ -90,3 +90,36 @@ public class NhrpRegistrationScenarioTests
         Assert.False(lab.Lab.AllConverged());
     }
 }
+
+public class NhrpNhsDetailScenarioTests
+{
+    [Fact]
+    public void Spoke_ShowIpNhrpNhsDetail_RequestIdAckAndProtectionSocket()
+    {
+        using var lab = DmvpnTestLab.Boot();
+        lab.Lab.WaitConverged(TimeSpan.FromSeconds(30));
+
+        string nhs = lab.Execute("SPOKE-1", "show ip nhrp nhs detail");
+
+        Assert.Matches(@"repl-recv 1 \(00:00:\d\d ago\)\n Current Request ID: (\d+) \(Ack: \1\)\n" +
+            @" Protection Socket Requested: FALSE\n", nhs);
+    }
+}
+
+public class DmvpnInterfaceScenarioTests
+{
+    [Fact]
+    public void Hub_ShowDmvpnInterfaceTunnel_OnlyThatTunnel()
+    {
+        using var lab = DmvpnTestLab.Boot();
+        lab.Lab.WaitConverged(TimeSpan.FromSeconds(30));
+
+        string one = lab.Execute("HUB", "show dmvpn interface tunnel 1");
+        string other = lab.Execute("HUB", "show dmvpn interface tunnel 2 detail");
+        string detail = lab.Execute("HUB", "show dmvpn interface tunnel 1 detail");
+
+        Assert.Contains("Interface: Tunnel1, IPv4 NHRP Details \nType:Hub, NHRP Peers:2, ", one);
+        Assert.DoesNotContain("Tunnel1", other);
+        Assert.Contains("Interface Tunnel1 is up/up, Addr. is 172.16.1.1", detail);
+    }
+}

@@ -72,4 +72,17 @@ public class FibTests
 
         Assert.Equal(RouteSource.Static, best.Source);
     }
+
+    [Fact]
+    public void HostRouteThroughItself_DoesNotHideTheConnectedSubnet()
+    {
+        var nodes = new TwoNodes();
+        nodes.A.Rib.Add(Static("10.0.0.2", 32, "10.0.0.2"));
+        nodes.A.Rib.Add(Static("0.0.0.0", 0, "10.0.0.2"));
+
+        var entry = nodes.A.Fib.Lookup(Ipv4Address.Parse("8.8.8.8"))!;
+
+        Assert.Equal(Ipv4Address.Parse("10.0.0.2"), entry.NextHop);
+        Assert.Same(nodes.AWan, entry.Interface);
+    }
 }

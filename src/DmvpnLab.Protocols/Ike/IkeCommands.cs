@@ -74,10 +74,15 @@ public static class IkeCommands
             return CommandResult.Ok;
         });
 
-        commands.Register("hash {md5|sha}", context =>
+        commands.Register("hash {md5|sha|sha256|sha384|sha512}", context =>
         {
-            bool md5 = !context.Negated && !context.Defaulted && context.Has("md5");
-            Policy(context).Hash = md5 ? IkeHashAlgorithm.Md5 : IkeHashAlgorithm.Sha;
+            bool reset = context.Negated || context.Defaulted;
+            Policy(context).Hash = reset ? IsakmpPolicy.DefaultHash
+                : context.Has("md5") ? IkeHashAlgorithm.Md5
+                : context.Has("sha256") ? IkeHashAlgorithm.Sha256
+                : context.Has("sha384") ? IkeHashAlgorithm.Sha384
+                : context.Has("sha512") ? IkeHashAlgorithm.Sha512
+                : IkeHashAlgorithm.Sha;
             return CommandResult.Ok;
         });
 

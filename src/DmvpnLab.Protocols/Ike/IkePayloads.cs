@@ -89,9 +89,7 @@ internal static class IkePayloads
         address.Write(input.AsSpan(16));
         input[20] = (byte)(port >> 8);
         input[21] = (byte)port;
-        byte[] digest = hash == Crypto.IkeHashAlgorithm.Md5
-            ? MD5.HashData(input)
-            : SHA1.HashData(input);
+        byte[] digest = Crypto.IkePrf.Hash(hash, input);
         return new IsakmpRawPayload(IsakmpPayloadType.NatDiscovery) { Body = digest };
     }
 

@@ -84,8 +84,7 @@ public sealed partial class IkeService
             Debug(sa, " constructed NAT-T vendor-07 ID");
             Debug(sa, " constructed NAT-T vendor-03 ID");
             Debug(sa, " constructed NAT-T vendor-02 ID");
-            Debug(sa, "Input = IKE_MESG_FROM_IPSEC, IKE_SA_REQ_MM");
-            Debug(sa, "Old State = IKE_READY  New State = IKE_I_MM1 ");
+            DebugTransition(sa, "IKE_MESG_FROM_IPSEC, IKE_SA_REQ_MM", "IKE_READY");
             Debug(sa, " beginning Main Mode exchange");
         }
 
@@ -131,14 +130,13 @@ public sealed partial class IkeService
             LifetimeSeconds = lifetime,
             InitiatorSaBody = IkePayloads.Body(offered),
             NatTraversal = IkePayloads.OffersNatTraversal(message.Payloads),
-            State = IsakmpSaState.ResponderMm2,
+            State = IsakmpSaState.ResponderMm1,
             LastReceived = datagram,
         };
         Register(sa);
+        DebugTransition(sa, "IKE_MESG_FROM_PEER, IKE_MM_EXCH", "IKE_READY");
         if (DebugOn)
         {
-            Debug(sa, "Input = IKE_MESG_FROM_PEER, IKE_MM_EXCH");
-            Debug(sa, "Old State = IKE_READY  New State = IKE_R_MM1 ");
             Debug(sa, $"found peer pre-shared key matching {peer}");
             Debug(sa, $"Checking ISAKMP transform {transform.TransformNumber} against " +
                 $"priority {policy.Priority} policy");
@@ -165,13 +163,9 @@ public sealed partial class IkeService
                 ? [chosen, IkePayloads.VendorId(IkePayloads.NatTRfc3947)]
                 : [chosen],
         };
-        if (DebugOn)
-        {
-            Debug(sa, "Input = IKE_MESG_INTERNAL, IKE_PROCESS_COMPLETE");
-            Debug(sa, "Old State = IKE_R_MM1  New State = IKE_R_MM2 ");
-        }
-
+        Step(sa, ProcessMainMode, IsakmpSaState.ResponderMm1);
         SendAndAwait(sa, Emit(reply));
+        Step(sa, ProcessComplete, IsakmpSaState.ResponderMm2);
     }
 
     /// <summary>
@@ -302,7 +296,8 @@ public sealed partial class IkeService
         sa.NatTraversal = IkePayloads.OffersNatTraversal(message.Payloads);
         sa.LastReceived = datagram;
         sa.RetransmitTimer!.Stop();
-        Advance(sa, IsakmpSaState.InitiatorMm3);
+        Step(sa, FromPeer, IsakmpSaState.InitiatorMm2);
+        Step(sa, ProcessMainMode, IsakmpSaState.InitiatorMm2);
 
         var group = ModpGroup.FromNumber(chosen.Group)!;
         sa.KeyPair = DiffieHellman.Default.GenerateKeyPair(group, node.Scheduler.Random);
@@ -310,6 +305,7 @@ public sealed partial class IkeService
         sa.InitiatorNonce = NewNonce();
         SendAndAwait(sa, BuildKeyExchangeMessage(sa, sa.InitiatorPublicValue,
             sa.InitiatorNonce, sa.InitiatorCookie));
+        Step(sa, ProcessComplete, IsakmpSaState.InitiatorMm3);
     }
 
     private void OnMessage3(IsakmpSa sa, IsakmpMessage message, byte[] datagram)
@@ -319,6 +315,7 @@ public sealed partial class IkeService
             return;
         }
 
+        Step(sa, FromPeer, IsakmpSaState.ResponderMm3);
         sa.InitiatorPublicValue = publicValue;
         sa.InitiatorNonce = nonce;
         var group = ModpGroup.FromNumber(sa.Policy!.Group)!;
@@ -327,14 +324,16 @@ public sealed partial class IkeService
         sa.ResponderNonce = NewNonce();
         if (!TryDeriveKeys(sa, sa.InitiatorPublicValue))
         {
+            sa.State = IsakmpSaState.ResponderMm2;
             return;
         }
 
         sa.LastReceived = datagram;
         sa.RetransmitTimer!.Stop();
-        Advance(sa, IsakmpSaState.ResponderMm4);
+        Step(sa, ProcessMainMode, IsakmpSaState.ResponderMm3);
         SendAndAwait(sa, BuildKeyExchangeMessage(sa, sa.ResponderPublicValue,
             sa.ResponderNonce, sa.ResponderCookie));
+        Step(sa, ProcessComplete, IsakmpSaState.ResponderMm4);
     }
 
     private void OnMessage4(IsakmpSa sa, IsakmpMessage message, byte[] datagram)
@@ -344,16 +343,18 @@ public sealed partial class IkeService
             return;
         }
 
+        Step(sa, FromPeer, IsakmpSaState.InitiatorMm4);
         sa.ResponderPublicValue = publicValue;
         sa.ResponderNonce = nonce;
         if (!TryDeriveKeys(sa, sa.ResponderPublicValue))
         {
+            sa.State = IsakmpSaState.InitiatorMm3;
             return;
         }
 
         sa.LastReceived = datagram;
         sa.RetransmitTimer!.Stop();
-        Advance(sa, IsakmpSaState.InitiatorMm5);
+        Step(sa, ProcessMainMode, IsakmpSaState.InitiatorMm4);
 
         var id = IkePayloads.Identification(sa.Local, (byte)IpProtocol.Udp, IsakmpPort);
         byte[] hashI = sa.Keys!.ComputeHashI(sa.InitiatorPublicValue, sa.ResponderPublicValue,
@@ -377,6 +378,7 @@ public sealed partial class IkeService
 
         SendAndAwait(sa, BuildEncrypted(sa, IsakmpExchangeType.IdentityProtection, 0,
             IkePayloads.Emit(payloads), IsakmpPayloadType.Identification));
+        Step(sa, ProcessComplete, IsakmpSaState.InitiatorMm5);
     }
 
     private void OnMessage5(IsakmpSa sa, IsakmpMessage message, byte[] datagram)
@@ -395,6 +397,8 @@ public sealed partial class IkeService
 
         sa.LastReceived = datagram;
         sa.RetransmitTimer!.Stop();
+        Step(sa, FromPeer, IsakmpSaState.ResponderMm5);
+        DebugAuthenticated(sa);
         if (IkePayloads.Find<IsakmpNotificationPayload>(opened.Payloads) is
             { NotifyMessageType: IsakmpNotifyMessageType.InitialContact })
         {
@@ -407,6 +411,7 @@ public sealed partial class IkeService
         byte[] reply = BuildEncrypted(sa, IsakmpExchangeType.IdentityProtection, 0,
             IkePayloads.Emit([ownId, new IsakmpHashPayload { Data = hashR }]),
             IsakmpPayloadType.Identification);
+        Step(sa, ProcessMainMode, IsakmpSaState.ResponderMm5);
         sa.LastSent = reply;
         Send(sa, reply, sa.State.ShowName());
         Complete(sa);
@@ -428,6 +433,9 @@ public sealed partial class IkeService
 
         sa.LastReceived = datagram;
         sa.RetransmitTimer!.Stop();
+        Step(sa, FromPeer, IsakmpSaState.InitiatorMm6);
+        DebugAuthenticated(sa);
+        Step(sa, ProcessMainMode, IsakmpSaState.InitiatorMm6);
         Complete(sa);
     }
 
@@ -462,12 +470,6 @@ public sealed partial class IkeService
         var hash = IkePayloads.Find<IsakmpHashPayload>(opened.Payloads)!;
         if (CryptographicOperations.FixedTimeEquals(hash.Data, expected))
         {
-            if (DebugOn)
-            {
-                Debug(sa, "SA authentication status:\n\tauthenticated");
-                Debug(sa, $"SA has been authenticated with {sa.Peer}");
-            }
-
             return true;
         }
 
@@ -572,29 +574,27 @@ public sealed partial class IkeService
         });
     }
 
-    private void Advance(IsakmpSa sa, IsakmpSaState next)
+    private void DebugAuthenticated(IsakmpSa sa)
     {
-        var old = sa.State;
-        sa.State = next;
-        DebugTransition(sa, "IKE_MESG_FROM_PEER, IKE_MM_EXCH", old);
+        if (DebugOn)
+        {
+            Debug(sa, "SA authentication status:\n\tauthenticated");
+            Debug(sa, $"SA has been authenticated with {sa.Peer}");
+        }
     }
 
-    /// <summary>Phase 1 is done: QM_IDLE, the lifetime runs, waiting tunnels get phase 2.</summary>
+    /// <summary>
+    /// Phase 1 is done: QM_IDLE, the lifetime runs, waiting tunnels get phase 2. IOS starts
+    /// those Quick Modes before it logs IKE_PHASE1_COMPLETE (refdata, NAT IKE initiator).
+    /// </summary>
     private void Complete(IsakmpSa sa)
     {
-        var old = sa.State;
-        sa.State = IsakmpSaState.Complete;
+        Step(sa, ProcessComplete, IsakmpSaState.Complete);
         sa.CompletedAtNanoseconds = Now;
         mainModesInProgress--;
         sa.LifetimeTimer = new SimTimer(node.Scheduler,
             () => Delete(sa, "Lifetime expired", notifyPeer: true));
         sa.LifetimeTimer.Start(TimeSpan.FromSeconds(sa.LifetimeSeconds));
-        DebugTransition(sa, "IKE_MESG_INTERNAL, IKE_PROCESS_COMPLETE", old);
-        if (DebugOn)
-        {
-            Debug(sa, $"Old State = IKE_P1_COMPLETE  New State = IKE_P1_COMPLETE ");
-        }
-
         foreach (var tunnel in sa.PendingTunnels.ToArray())
         {
             if (ipsec.FindFlow(sa.Peer)?.Current is null)
@@ -604,6 +604,7 @@ public sealed partial class IkeService
         }
 
         sa.PendingTunnels.Clear();
+        Step(sa, "IKE_MESG_INTERNAL, IKE_PHASE1_COMPLETE", IsakmpSaState.Complete);
     }
 
     private bool HasOtherSas(IsakmpSa sa)

@@ -97,10 +97,17 @@ public sealed partial class IkeService
             plaintext, IsakmpPayloadType.Hash);
         Send(sa, exchange.LastSent, "QM_IDLE");
         exchange.RetransmitTimer!.Start(RetransmitInterval);
+        DebugNode(exchange, "IKE_MESG_INTERNAL, IKE_INIT_QM", "IKE_QM_READY", "IKE_QM_I_QM1");
+    }
+
+    /// <summary>A Quick Mode state change, logged as IOS does with the node (M-ID).</summary>
+    private void DebugNode(QuickModeExchange exchange, string input, string oldState,
+        string newState)
+    {
         if (DebugOn)
         {
-            Debug(sa, $"Node {messageId}, Input = IKE_MESG_INTERNAL, IKE_INIT_QM");
-            Debug(sa, "Old State = IKE_QM_READY  New State = IKE_QM_I_QM1");
+            Debug(exchange.Sa, $"Node {exchange.MessageId}, Input = {input}");
+            Debug(exchange.Sa, $"Old State = {oldState}  New State = {newState}");
         }
     }
 
@@ -219,15 +226,25 @@ public sealed partial class IkeService
         FillLeadingHash(plaintext, sa.Keys!.ComputeQuickModeHash2(messageId,
             exchange.InitiatorNonce, plaintext.AsSpan(payloads[0].Length)));
         Begin(exchange);
+        if (DebugOn)
+        {
+            Debug(sa, "QM Responder gets spi");
+        }
+
+        DebugNode(exchange, "IKE_MESG_FROM_PEER, IKE_QM_EXCH", "IKE_QM_READY",
+            "IKE_QM_SPI_STARVE");
+        DebugNode(exchange, "IKE_MESG_INTERNAL, IKE_GOT_SPI", "IKE_QM_SPI_STARVE",
+            "IKE_QM_IPSEC_INSTALL_AWAIT");
+
+        // IOS's responder installs both SAs before it answers, so the initiator, which
+        // installs on HASH(2), may use them at once; HASH(3) then only ends the exchange.
+        InstallPair(exchange);
         exchange.LastSent = BuildEncrypted(sa, IsakmpExchangeType.QuickMode, messageId,
             plaintext, IsakmpPayloadType.Hash);
         Send(sa, exchange.LastSent, "QM_IDLE");
         exchange.RetransmitTimer!.Start(RetransmitInterval);
-        if (DebugOn)
-        {
-            Debug(sa, $"Node {messageId}, Input = IKE_MESG_FROM_PEER, IKE_QM_EXCH");
-            Debug(sa, "Old State = IKE_QM_READY  New State = IKE_QM_R_QM2");
-        }
+        DebugNode(exchange, "IKE_MESG_FROM_IPSEC, IPSEC_INSTALL_DONE",
+            "IKE_QM_IPSEC_INSTALL_AWAIT", "IKE_QM_R_QM2");
     }
 
     private void OnQuickMode2(QuickModeExchange exchange, IsakmpMessage message,
@@ -259,12 +276,8 @@ public sealed partial class IkeService
         exchange.LastReceived = datagram;
         exchange.IsDone = true;
         exchange.RetransmitTimer!.Stop();
-        if (DebugOn)
-        {
-            Debug(sa, $"Node {message.MessageId}, Input = IKE_MESG_FROM_PEER, IKE_QM_EXCH");
-            Debug(sa, "Old State = IKE_QM_I_QM1  New State = IKE_QM_IPSEC_INSTALL_AWAIT");
-        }
-
+        DebugNode(exchange, "IKE_MESG_FROM_PEER, IKE_QM_EXCH", "IKE_QM_I_QM1",
+            "IKE_QM_IPSEC_INSTALL_AWAIT");
         InstallPair(exchange);
         var hash = new IsakmpHashPayload
         {
@@ -274,7 +287,9 @@ public sealed partial class IkeService
         exchange.LastSent = BuildEncrypted(sa, IsakmpExchangeType.QuickMode, message.MessageId,
             IkePayloads.Emit([hash]), IsakmpPayloadType.Hash);
         Send(sa, exchange.LastSent, "QM_IDLE");
-        Finish(exchange);
+        Finish(exchange, "No Error");
+        DebugNode(exchange, "IKE_MESG_FROM_IPSEC, IPSEC_INSTALL_DONE",
+            "IKE_QM_IPSEC_INSTALL_AWAIT", "IKE_QM_PHASE2_COMPLETE");
     }
 
     private void OnQuickMode3(QuickModeExchange exchange, IsakmpMessage message,
@@ -291,8 +306,9 @@ public sealed partial class IkeService
         exchange.LastReceived = datagram;
         exchange.IsDone = true;
         exchange.RetransmitTimer!.Stop();
-        InstallPair(exchange);
-        Finish(exchange);
+        Finish(exchange, "QM done (await)");
+        DebugNode(exchange, "IKE_MESG_FROM_PEER, IKE_QM_EXCH", "IKE_QM_R_QM2",
+            "IKE_QM_PHASE2_COMPLETE");
     }
 
     /// <summary>
@@ -423,13 +439,13 @@ public sealed partial class IkeService
     }
 
     /// <summary>The exchange is over; IOS purges the node a minute later.</summary>
-    private void Finish(QuickModeExchange exchange)
+    private void Finish(QuickModeExchange exchange, string reason)
     {
         var sa = exchange.Sa;
         EndQuickMode(exchange);
         if (DebugOn)
         {
-            Debug(sa, $"deleting node {exchange.MessageId} error FALSE reason \"No Error\"");
+            Debug(sa, $"deleting node {exchange.MessageId} error FALSE reason \"{reason}\"");
         }
 
         node.Scheduler.Schedule(PurgeDelay, () =>
@@ -497,7 +513,7 @@ public sealed partial class IkeService
         var sets = new List<IpsecTransformSet>();
         foreach (string name in names)
         {
-            if (ipsec.TransformSets.TryGetValue(name, out var transformSet))
+            if (ipsec.FindTransformSet(name) is { } transformSet)
             {
                 sets.Add(transformSet);
             }

@@ -325,9 +325,7 @@ public sealed partial class IkeService : IUdpListener
         }
 
         sa.IsDeleted = true;
-        var old = sa.State;
-        sa.State = IsakmpSaState.Deleted;
-        DebugTransition(sa, "IKE_MESG_INTERNAL, IKE_PHASE1_DEL", old);
+        Step(sa, "IKE_MESG_INTERNAL, IKE_PHASE1_DEL", IsakmpSaState.Deleted);
         sa.RetransmitTimer?.Stop();
         sa.LifetimeTimer?.Stop();
         foreach (var exchange in sa.QuickModes.Values)
@@ -392,12 +390,25 @@ public sealed partial class IkeService : IUdpListener
         }
     }
 
-    private void DebugTransition(IsakmpSa sa, string input, IsakmpSaState old)
+    // The inputs of IOS's Main Mode state machine, as its debug names them.
+    private const string FromPeer = "IKE_MESG_FROM_PEER, IKE_MM_EXCH";
+    private const string ProcessMainMode = "IKE_MESG_INTERNAL, IKE_PROCESS_MAIN_MODE";
+    private const string ProcessComplete = "IKE_MESG_INTERNAL, IKE_PROCESS_COMPLETE";
+
+    /// <summary>Moves the SA to <paramref name="next"/> and logs it as IOS does.</summary>
+    private void Step(IsakmpSa sa, string input, IsakmpSaState next)
+    {
+        var old = sa.State;
+        sa.State = next;
+        DebugTransition(sa, input, old.DebugName());
+    }
+
+    private void DebugTransition(IsakmpSa sa, string input, string oldName)
     {
         if (DebugOn)
         {
             Debug(sa, $"Input = {input}");
-            Debug(sa, $"Old State = {old.DebugName()}  New State = {sa.State.DebugName()} ");
+            Debug(sa, $"Old State = {oldName}  New State = {sa.State.DebugName()} ");
         }
     }
 }

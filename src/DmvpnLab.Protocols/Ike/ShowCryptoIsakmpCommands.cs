@@ -67,14 +67,14 @@ public static class ShowCryptoIsakmpCommands
         output.WriteLine("       renc - RSA encryption");
         output.WriteLine("IPv4 Crypto ISAKMP SA");
         output.WriteLine();
-        output.WriteLine("C-id  Local           Remote          I-VRF  Status Encr Hash   Auth DH " +
-            "Lifetime Cap.");
+        output.WriteLine("C-id  Local           Remote          I-VRF  Status Encr Hash   " +
+            "Auth DH Lifetime Cap.");
         output.WriteLine();
         foreach (var sa in ike.SecurityAssociations)
         {
             var policy = sa.Policy;
             string encryption = policy is null ? "" : EncryptionShortName(policy);
-            string hash = policy is null ? "" : policy.Hash == IkeHashAlgorithm.Md5 ? "md5" : "sha";
+            string hash = policy is null ? "" : policy.HashConfigText;
             string group = policy is null ? "" : policy.Group.ToString();
             string status = sa.IsDeleted ? "DELETE" : "ACTIVE";
             output.WriteLine($"{IosColumns.Left(sa.ConnId.ToString(), 6)}" +
@@ -106,9 +106,14 @@ public static class ShowCryptoIsakmpCommands
         {
             output.WriteLine($"Protection suite of priority {policy.Priority}");
             Field(output, "encryption algorithm:", EncryptionLongName(policy));
-            Field(output, "hash algorithm:", policy.Hash == IkeHashAlgorithm.Md5
-                ? "Message Digest 5"
-                : "Secure Hash Standard");
+            Field(output, "hash algorithm:", policy.Hash switch
+            {
+                IkeHashAlgorithm.Md5 => "Message Digest 5",
+                IkeHashAlgorithm.Sha256 => "Secure Hash Standard 2 (256 bit)",
+                IkeHashAlgorithm.Sha384 => "Secure Hash Standard 2 (384 bit)",
+                IkeHashAlgorithm.Sha512 => "Secure Hash Standard 2 (512 bit)",
+                _ => "Secure Hash Standard",
+            });
             Field(output, "authentication method:", policy.Authentication switch
             {
                 IkeAuthenticationMethod.PreSharedKey => "Pre-Shared Key",

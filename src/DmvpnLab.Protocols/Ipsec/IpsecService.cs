@@ -48,6 +48,21 @@ public sealed class IpsecService : ITunnelProtector, IIpv4ProtocolHandler
 
     public IkeService Ike { get; }
 
+    /// <summary>
+    /// IOS 15's built-in transform set "default": esp-aes esp-sha-hmac in transport mode.
+    /// It is not in <see cref="TransformSets"/> (the running config never prints it) but
+    /// is listed by the show commands and usable by name.
+    /// </summary>
+    public IpsecTransformSet DefaultTransformSet { get; } = CreateDefaultTransformSet();
+
+    /// <summary>IOS 15's built-in profile "default", which uses the default set.</summary>
+    public IpsecProfile DefaultProfile { get; } = new(DefaultName)
+    {
+        TransformSetNames = { DefaultName },
+    };
+
+    public const string DefaultName = "default";
+
     public Dictionary<string, IpsecTransformSet> TransformSets { get; } =
         new(StringComparer.Ordinal);
 
@@ -83,7 +98,23 @@ public sealed class IpsecService : ITunnelProtector, IIpv4ProtocolHandler
 
     /// <summary>The profile a tunnel names, or null when it names none or an unknown one.</summary>
     public IpsecProfile? ProfileOf(TunnelInterface tunnel) =>
-        tunnel.ProtectionProfileName is { } name ? Profiles.GetValueOrDefault(name) : null;
+        tunnel.ProtectionProfileName is { } name ? FindProfile(name) : null;
+
+    /// <summary>A configured profile, or IOS's built-in "default".</summary>
+    public IpsecProfile? FindProfile(string name) =>
+        Profiles.GetValueOrDefault(name) ?? (name == DefaultName ? DefaultProfile : null);
+
+    /// <summary>A configured transform set, or IOS's built-in "default".</summary>
+    public IpsecTransformSet? FindTransformSet(string name) =>
+        TransformSets.GetValueOrDefault(name)
+        ?? (name == DefaultName ? DefaultTransformSet : null);
+
+    private static IpsecTransformSet CreateDefaultTransformSet()
+    {
+        IpsecTransformSet.TryParse(DefaultName, ["esp-aes", "esp-sha-hmac"], out var set, out _);
+        set!.Mode = IpsecEncapsulationMode.Transport;
+        return set;
+    }
 
     /// <summary>A protected tunnel sourced at <paramref name="local"/> (responder side).</summary>
     public TunnelInterface? FindProtectedTunnel(Ipv4Address local)

@@ -27,11 +27,50 @@ public static class ShowCryptoIpsecCommands
             return CommandResult.Ok;
         });
 
-        exec.Register("show crypto session [detail]", context =>
+        exec.Register("show crypto session [{detail|brief}]", context =>
         {
             var node = context.Node();
+            if (context.Has("brief"))
+            {
+                ShowCryptoSession.WriteBrief(context.Output, IpsecService.For(node),
+                    node.Scheduler.NowNanoseconds);
+                return CommandResult.Ok;
+            }
+
             ShowCryptoSession.Write(context.Output, IpsecService.For(node),
                 node.Scheduler.NowNanoseconds, context.Has("detail"));
+            return CommandResult.Ok;
+        });
+
+        exec.Register("show crypto ipsec transform-set [<WORD:name>]", context =>
+        {
+            ShowCryptoIpsecPolicy.WriteTransformSets(context.Output,
+                IpsecService.For(context.Node()), context.Find("name")?.Text);
+            return CommandResult.Ok;
+        });
+
+        exec.Register("show crypto ipsec profile [<WORD:name>]", context =>
+        {
+            ShowCryptoIpsecPolicy.WriteProfiles(context.Output,
+                IpsecService.For(context.Node()), context.Find("name")?.Text);
+            return CommandResult.Ok;
+        });
+
+        exec.Register("show crypto map", context =>
+        {
+            ShowCryptoIpsecPolicy.WriteMaps(context.Output, IpsecService.For(context.Node()));
+            return CommandResult.Ok;
+        });
+
+        exec.Register("show crypto socket", context =>
+        {
+            ShowCryptoSocket.Write(context.Output, IpsecService.For(context.Node()));
+            return CommandResult.Ok;
+        });
+
+        exec.Register("show crypto engine connections active", context =>
+        {
+            ShowCryptoEngine.Write(context.Output, IpsecService.For(context.Node()));
             return CommandResult.Ok;
         });
     }

@@ -30,6 +30,60 @@ internal static class ShowCryptoSession
         }
     }
 
+    /// <summary>
+    /// `show crypto session brief`: one line per peer with the status codes of the legend
+    /// (IOS 15 layout as lab write-ups capture it; Phase1_id is the peer's ISAKMP identity,
+    /// its address, once phase 1 is up).
+    /// </summary>
+    public static void WriteBrief(TextWriter output, IpsecService ipsec, long now)
+    {
+        output.WriteLine("Status: A- Active, U - Up, D - Down, I - Idle, S - Standby, " +
+            "N - Negotiating ");
+        output.WriteLine("        K - No IKE");
+        output.WriteLine("ivrf = (none)");
+        output.WriteLine("Peer            I/F          Username        Group/Phase1_id          " +
+            "Uptime   Status");
+        foreach (var (peer, _, tunnel) in Sessions(ipsec))
+        {
+            var flow = ipsec.FindFlow(peer);
+            var ikeSas = LiveIkeSas(ipsec, peer);
+            int activeSas = flow is null ? 0 : flow.Pairs.Count * 2;
+            string uptime = flow is { Pairs.Count: > 0 }
+                ? IosTime.FormatUptime(
+                    TimeSpan.FromTicks((now - flow.Pairs[0].CreatedAtNanoseconds) / 100))
+                : "";
+            string phase1 = ikeSas.Exists(sa => sa.IsUsable) ? peer.ToString() : "";
+            string status = Status(activeSas, ikeSas) switch
+            {
+                "UP-ACTIVE" => "UA",
+                "UP-IDLE" => "UI",
+                "UP-NO-IKE" => "UK",
+                "DOWN-NEGOTIATING" => "DN",
+                _ => "D",
+            };
+            string name = tunnel is null ? "" : ShowCryptoSocket.ShortName(tunnel.Name);
+            output.WriteLine($"{IosColumns.Left(peer.ToString(), 16)}{IosColumns.Left(name, 13)}" +
+                $"{new string(' ', 16)}{IosColumns.Left(phase1, 25)}" +
+                $"{IosColumns.Left(uptime, 9)}{status}");
+        }
+
+        output.WriteLine();
+    }
+
+    private static List<IsakmpSa> LiveIkeSas(IpsecService ipsec, Ipv4Address peer)
+    {
+        var ikeSas = new List<IsakmpSa>();
+        foreach (var sa in ipsec.Ike.SecurityAssociations)
+        {
+            if (sa.Peer == peer && !sa.IsDeleted)
+            {
+                ikeSas.Add(sa);
+            }
+        }
+
+        return ikeSas;
+    }
+
     private static List<(Ipv4Address Peer, Ipv4Address Local, TunnelInterface? Tunnel)> Sessions(
         IpsecService ipsec)
     {
@@ -58,14 +112,7 @@ internal static class ShowCryptoSession
         Ipv4Address local, TunnelInterface? tunnel, long now, bool detail)
     {
         var flow = ipsec.FindFlow(peer);
-        var ikeSas = new List<IsakmpSa>();
-        foreach (var sa in ipsec.Ike.SecurityAssociations)
-        {
-            if (sa.Peer == peer && !sa.IsDeleted)
-            {
-                ikeSas.Add(sa);
-            }
-        }
+        var ikeSas = LiveIkeSas(ipsec, peer);
 
         int activeSas = flow is null ? 0 : flow.Pairs.Count * 2;
         output.WriteLine($"Interface: {tunnel?.Name ?? "(none)"}");

@@ -1,6 +1,6 @@
 // RFC 2409 Appendix A: the phase 1 (IKE SA) attribute classes and the values IOS
-// proposes with "crypto isakmp policy" (encryption des/3des/aes, hash md5/sha,
-// authentication pre-share, group 1/2/5, lifetime in seconds).
+// proposes with "crypto isakmp policy" (encryption des/3des/aes, hash md5/sha/sha256/
+// sha384/sha512, authentication pre-share, group 1/2/5/14, lifetime in seconds).
 namespace DmvpnLab.Wire.Isakmp;
 
 /// <summary>IKE SA attribute classes (RFC 2409 Appendix A).</summary>
@@ -27,11 +27,14 @@ public enum IkeEncryptionAlgorithm : ushort
     AesCbc = 7,
 }
 
-/// <summary>Hash Algorithm values.</summary>
+/// <summary>Hash Algorithm values (IANA "IPSEC Hash Algorithm" registry: 4-6 are SHA-2).</summary>
 public enum IkeHashAlgorithm : ushort
 {
     Md5 = 1,
     Sha = 2,
+    Sha256 = 4,
+    Sha384 = 5,
+    Sha512 = 6,
 }
 
 /// <summary>Authentication Method values.</summary>

@@ -12,9 +12,11 @@ namespace DmvpnLab.Lab.Tests.Ipsec;
 public class IpsecCaptureTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("tunnel")]
-    [InlineData("transport")]
-    public void ProtectedPair_CaptureWithExportedKeys_TsharkDecodesIsakmpAndEsp(string mode)
+    [InlineData("tunnel", false)]
+    [InlineData("transport", false)]
+    [InlineData("tunnel", true)]
+    public void ProtectedPair_CaptureWithExportedKeys_TsharkDecodesIsakmpAndEsp(string mode,
+        bool aes256Sha256)
     {
         string? tshark = new[] { "/usr/bin/tshark", "/usr/local/bin/tshark" }
             .FirstOrDefault(File.Exists);
@@ -24,7 +26,8 @@ public class IpsecCaptureTests(ITestOutputHelper output)
             return;
         }
 
-        using var lab = ProtectedTunnelLab.Boot(mode: mode, captures: true);
+        using var lab = ProtectedTunnelLab.Boot(mode: mode, captures: true,
+            policy: aes256Sha256 ? ProtectedTunnelLab.ModernPolicy : ProtectedTunnelLab.Policy);
         lab.Execute("R1", "ping 172.16.1.2");
         lab.Execute("R2", "clear crypto sa");
         lab.Lab.Scheduler.RunFor(TimeSpan.FromSeconds(1));
@@ -61,7 +64,16 @@ public class IpsecCaptureTests(ITestOutputHelper output)
         // ESP decrypts, authenticates and carries the tunnel's GRE and the ping inside.
         int esp = Count(decode, "Encapsulating Security Payload\n");
         Assert.True(esp >= 10, $"only {esp} ESP packets");
-        Assert.Equal(esp, Count(decode, "<HMAC-MD5-96 [RFC2403]> [correct]"));
+        string integrity = aes256Sha256 ? "HMAC-SHA-256-128 [RFC4868]" : "HMAC-MD5-96 [RFC2403]";
+        Assert.Equal(esp, Count(decode, $"<{integrity}> [correct]"));
+        if (aes256Sha256)
+        {
+            Assert.Contains("Encryption Algorithm: AES-CBC (7)", decode);
+            Assert.Contains("Key Length: 256", decode);
+            Assert.Contains("HASH Algorithm: SHA2-256 (4)", decode);
+            Assert.Contains("Authentication Algorithm: HMAC-SHA2-256 (5)", decode);
+        }
+
         string inner = mode == "tunnel" ? "ip:esp:ip:gre:ip:icmp" : "ip:esp:gre:ip:icmp";
         Assert.Equal(esp, Count(decode, $"[Protocols in frame: eth:ethertype:{inner}:data]"));
         Assert.Contains("Echo (ping) reply", decode);

@@ -24,10 +24,32 @@ internal static class ProtectedTunnelLab
         !
         """;
 
+    /// <summary>
+    /// A current policy: AES-256, SHA-256 prf, DH group 14, esp-aes 256 esp-sha256-hmac
+    /// (the shape of the lab log's Ts-aEs256_Sha2 set).
+    /// </summary>
+    public const string ModernPolicy = """
+        crypto isakmp policy 10
+         encr aes 256
+         hash sha256
+         authentication pre-share
+         group 14
+        !
+        crypto isakmp key {KEY} address 0.0.0.0
+        !
+        crypto ipsec transform-set TS esp-aes 256 esp-sha256-hmac
+         mode {MODE}
+        !
+        crypto ipsec profile PROTECT-GRE
+         set transform-set TS
+        !
+        """;
+
     /// <summary>R1 10.0.0.1 and R2 10.0.0.2; tunnel 172.16.1.1 and .2, point-to-point or
     /// multipoint with static NHRP-free destinations (p2p) as asked.</summary>
     public static TestLab Boot(string r1Key = "isakmp1234", string r2Key = "isakmp1234",
-        string mode = "tunnel", bool captures = false, string? linkExtra = null, int seed = 7)
+        string mode = "tunnel", bool captures = false, string? linkExtra = null, int seed = 7,
+        string policy = Policy)
     {
         return TestLab.Boot(new Dictionary<string, string>
         {
@@ -41,13 +63,14 @@ internal static class ProtectedTunnelLab
                     - endpoints: ["R1:Gi0/0", "R2:Gi0/0"]
                       delay: 2ms{linkExtra}
                 """,
-            ["R1.cfg"] = Router("R1", 1, 2, r1Key, mode),
-            ["R2.cfg"] = Router("R2", 2, 1, r2Key, mode),
+            ["R1.cfg"] = Router(policy, "R1", 1, 2, r1Key, mode),
+            ["R2.cfg"] = Router(policy, "R2", 2, 1, r2Key, mode),
         }, seed, captures);
     }
 
-    private static string Router(string name, int self, int peer, string key, string mode) =>
-        Policy.Replace("{KEY}", key).Replace("{MODE}", mode) + $"""
+    private static string Router(string policy, string name, int self, int peer, string key,
+        string mode) =>
+        policy.Replace("{KEY}", key).Replace("{MODE}", mode) + $"""
         hostname {name}
         interface GigabitEthernet0/0
          ip address 10.0.0.{self} 255.255.255.0

@@ -15,7 +15,38 @@ public class EspSecurityAssociationTests
             { EspEncryptionAlgorithm.AesCbc, 16, EspIntegrityAlgorithm.HmacSha196, 20 },
             { EspEncryptionAlgorithm.AesCbc, 32, EspIntegrityAlgorithm.HmacMd596, 16 },
             { EspEncryptionAlgorithm.AesGcm16, 20, EspIntegrityAlgorithm.None, 0 },
+            { EspEncryptionAlgorithm.AesGcm16, 36, EspIntegrityAlgorithm.None, 0 },
+            { EspEncryptionAlgorithm.AesCbc, 32, EspIntegrityAlgorithm.HmacSha256128, 32 },
+            { EspEncryptionAlgorithm.AesCbc, 24, EspIntegrityAlgorithm.HmacSha384192, 48 },
+            { EspEncryptionAlgorithm.AesCbc, 16, EspIntegrityAlgorithm.HmacSha512256, 64 },
         };
+
+    [Theory]
+    [InlineData(EspIntegrityAlgorithm.HmacSha256128, 32, 16)]
+    [InlineData(EspIntegrityAlgorithm.HmacSha384192, 48, 24)]
+    [InlineData(EspIntegrityAlgorithm.HmacSha512256, 64, 32)]
+    public void Encrypt_Sha2Hmac_IcvIsHalfTheHmacOverHeaderIvAndCiphertext(
+        EspIntegrityAlgorithm integrity, int keyLength, int icvLength)
+    {
+        using EspSecurityAssociation sa =
+            NewSa(EspEncryptionAlgorithm.AesCbc, 32, integrity, keyLength);
+
+        byte[] packet = Encrypt(sa, Payload(50));
+
+        // RFC 4868 2.3: the ICV is the leftmost half of the HMAC output.
+        byte[] key = sa.IntegrityKey.ToArray();
+        byte[] authenticated = packet[..^icvLength];
+        byte[] mac = integrity switch
+        {
+            EspIntegrityAlgorithm.HmacSha256128 =>
+                System.Security.Cryptography.HMACSHA256.HashData(key, authenticated),
+            EspIntegrityAlgorithm.HmacSha384192 =>
+                System.Security.Cryptography.HMACSHA384.HashData(key, authenticated),
+            _ => System.Security.Cryptography.HMACSHA512.HashData(key, authenticated),
+        };
+        Assert.Equal(icvLength, sa.IcvLength);
+        Assert.Equal(mac[..icvLength], packet[^icvLength..]);
+    }
 
     [Theory]
     [MemberData(nameof(Suites))]

@@ -28,13 +28,15 @@ public class WiresharkKeyExportTests
         EspEncryptionAlgorithm algorithm, string name) =>
         Assert.Equal(name, WiresharkKeyExport.EncryptionName(algorithm));
 
-    [Fact]
-    public void IntegrityName_Sha1AndNone_Wireshark40Strings()
-    {
-        Assert.Equal("HMAC-SHA-1-96 [RFC2404]",
-            WiresharkKeyExport.IntegrityName(EspIntegrityAlgorithm.HmacSha196));
-        Assert.Equal("NULL", WiresharkKeyExport.IntegrityName(EspIntegrityAlgorithm.None));
-    }
+    // The value strings of TShark 4.0.17's ESP dissector (read from libwireshark.so).
+    [Theory]
+    [InlineData(EspIntegrityAlgorithm.HmacSha196, "HMAC-SHA-1-96 [RFC2404]")]
+    [InlineData(EspIntegrityAlgorithm.HmacSha256128, "HMAC-SHA-256-128 [RFC4868]")]
+    [InlineData(EspIntegrityAlgorithm.HmacSha384192, "HMAC-SHA-384-192 [RFC4868]")]
+    [InlineData(EspIntegrityAlgorithm.HmacSha512256, "HMAC-SHA-512-256 [RFC4868]")]
+    [InlineData(EspIntegrityAlgorithm.None, "NULL")]
+    public void IntegrityName_Wireshark40Strings(EspIntegrityAlgorithm algorithm, string name) =>
+        Assert.Equal(name, WiresharkKeyExport.IntegrityName(algorithm));
 
     [Fact]
     public void FormatIkev1Decryption_BareHexPair()
@@ -51,6 +53,10 @@ public class WiresharkKeyExportTests
     [InlineData(EspEncryptionAlgorithm.TripleDesCbc, 24, EspIntegrityAlgorithm.HmacMd596, 16)]
     [InlineData(EspEncryptionAlgorithm.AesCbc, 16, EspIntegrityAlgorithm.HmacSha196, 20)]
     [InlineData(EspEncryptionAlgorithm.AesGcm16, 20, EspIntegrityAlgorithm.None, 0)]
+    [InlineData(EspEncryptionAlgorithm.AesGcm16, 36, EspIntegrityAlgorithm.None, 0)]
+    [InlineData(EspEncryptionAlgorithm.AesCbc, 32, EspIntegrityAlgorithm.HmacSha256128, 32)]
+    [InlineData(EspEncryptionAlgorithm.AesCbc, 24, EspIntegrityAlgorithm.HmacSha384192, 48)]
+    [InlineData(EspEncryptionAlgorithm.AesCbc, 16, EspIntegrityAlgorithm.HmacSha512256, 64)]
     public void FormatEspSa_OwnPackets_TsharkDecryptsAndVerifies(
         EspEncryptionAlgorithm encryption, int keyLength, EspIntegrityAlgorithm integrity,
         int integrityKeyLength)

@@ -61,6 +61,9 @@ public sealed class IsakmpPolicy
     public string HashConfigText => Hash switch
     {
         IkeHash.Md5 => "md5",
+        IkeHash.Sha256 => "sha256",
+        IkeHash.Sha384 => "sha384",
+        IkeHash.Sha512 => "sha512",
         _ => "sha",
     };
 
@@ -76,8 +79,8 @@ public sealed class IsakmpPolicy
         },
     };
 
-    public Crypto.IkeHashAlgorithm PrfHash =>
-        Hash == IkeHash.Md5 ? Crypto.IkeHashAlgorithm.Md5 : Crypto.IkeHashAlgorithm.Sha1;
+    /// <summary>The prf's hash: the attribute values are the same numbers (RFC 2409 4).</summary>
+    public Crypto.IkeHashAlgorithm PrfHash => (Crypto.IkeHashAlgorithm)(int)Hash;
 
     /// <summary>
     /// The phase 1 transform IOS sends for this policy: encryption, key length (AES only),

@@ -31,11 +31,22 @@ public sealed class IpsecTransformSet
     /// The transform words as the running config prints them: the command's own form
     /// (esp-aes 256, not the show form esp-256-aes).
     /// </summary>
-    public string ConfigText => $"{CipherConfigName} {IntegrityName}";
+    public string ConfigText => IntegrityName.Length == 0
+        ? CipherConfigName
+        : $"{CipherConfigName} {IntegrityName}";
 
-    private string CipherConfigName => Encryption == EspEncryptionAlgorithm.TripleDesCbc
-        ? CipherName
-        : KeyLengthBits == 128 ? "esp-aes" : $"esp-aes {KeyLengthBits}";
+    private string CipherConfigName => Encryption switch
+    {
+        EspEncryptionAlgorithm.TripleDesCbc => CipherName,
+        EspEncryptionAlgorithm.AesGcm16 => CipherName,
+        _ => KeyLengthBits == 128 ? "esp-aes" : $"esp-aes {KeyLengthBits}",
+    };
+
+    /// <summary>The transforms as IOS lists them in show commands, each followed by a
+    /// space: "esp-256-aes esp-sha256-hmac ".</summary>
+    public string TransformText => IntegrityName.Length == 0
+        ? $"{CipherName} "
+        : $"{CipherName} {IntegrityName} ";
 
     public EspEncryptionAlgorithm Encryption { get; }
 
@@ -46,18 +57,31 @@ public sealed class IpsecTransformSet
     /// <summary>IOS's default mode is tunnel.</summary>
     public IpsecEncapsulationMode Mode { get; set; } = IpsecEncapsulationMode.Tunnel;
 
-    public int EncryptionKeyLength => Encryption == EspEncryptionAlgorithm.TripleDesCbc
-        ? 24
-        : KeyLengthBits / 8;
+    /// <summary>KEYMAT for the cipher: AES-GCM adds its 4-byte salt (RFC 4106 8.1).</summary>
+    public int EncryptionKeyLength => Encryption switch
+    {
+        EspEncryptionAlgorithm.TripleDesCbc => 24,
+        EspEncryptionAlgorithm.AesGcm16 => KeyLengthBits / 8 + 4,
+        _ => KeyLengthBits / 8,
+    };
 
-    public int IntegrityKeyLength => Integrity == EspIntegrityAlgorithm.HmacMd596 ? 16 : 20;
+    /// <summary>HMAC keys are as long as the hash output (RFC 2403, 2404, 4868 2.1.1).</summary>
+    public int IntegrityKeyLength => Integrity switch
+    {
+        EspIntegrityAlgorithm.HmacMd596 => 16,
+        EspIntegrityAlgorithm.HmacSha196 => 20,
+        EspIntegrityAlgorithm.HmacSha256128 => 32,
+        EspIntegrityAlgorithm.HmacSha384192 => 48,
+        EspIntegrityAlgorithm.HmacSha512256 => 64,
+        _ => 0,
+    };
 
-    public string TransformText => $"{CipherName} {IntegrityName} ";
+    private bool HasKeyLength => Encryption != EspEncryptionAlgorithm.TripleDesCbc;
 
     /// <summary>
     /// Reads the transform words of the command. False, with the offending word, when IOS
-    /// would refuse the line; ciphers this emulator cannot run (esp-des, esp-null, GCM,
-    /// SHA-2 HMACs) are refused too, a known limit.
+    /// would refuse the line; ciphers this emulator cannot run (esp-des, esp-null,
+    /// esp-gmac, AH) are refused too, a known limit. esp-gcm takes no HMAC (RFC 4106 4).
     /// </summary>
     public static bool TryParse(string name, IReadOnlyList<string> words,
         out IpsecTransformSet? transformSet, out string? badWord)
@@ -87,11 +111,30 @@ public sealed class IpsecTransformSet
                     encryption = EspEncryptionAlgorithm.AesCbc;
                     cipherName = keyLength == 128 ? "esp-aes" : $"esp-{keyLength}-aes";
                     break;
+                case "esp-gcm" when encryption is null:
+                    keyLength = 128;
+                    if (i + 1 < words.Count && words[i + 1] is "128" or "256")
+                    {
+                        keyLength = int.Parse(words[++i]);
+                    }
+
+                    encryption = EspEncryptionAlgorithm.AesGcm16;
+                    cipherName = keyLength == 128 ? "esp-gcm" : $"esp-gcm {keyLength}";
+                    break;
                 case "esp-md5-hmac" when integrity is null:
                     (integrity, integrityName) = (EspIntegrityAlgorithm.HmacMd596, word);
                     break;
                 case "esp-sha-hmac" when integrity is null:
                     (integrity, integrityName) = (EspIntegrityAlgorithm.HmacSha196, word);
+                    break;
+                case "esp-sha256-hmac" when integrity is null:
+                    (integrity, integrityName) = (EspIntegrityAlgorithm.HmacSha256128, word);
+                    break;
+                case "esp-sha384-hmac" when integrity is null:
+                    (integrity, integrityName) = (EspIntegrityAlgorithm.HmacSha384192, word);
+                    break;
+                case "esp-sha512-hmac" when integrity is null:
+                    (integrity, integrityName) = (EspIntegrityAlgorithm.HmacSha512256, word);
                     break;
                 default:
                     badWord = words[i];
@@ -99,11 +142,15 @@ public sealed class IpsecTransformSet
             }
         }
 
-        if (encryption is null || integrity is null)
+        // AES-GCM is a combined mode: alone, never with an HMAC (RFC 4106 4).
+        bool combined = encryption == EspEncryptionAlgorithm.AesGcm16;
+        if (encryption is null || (integrity is null) != combined)
         {
             badWord = "";
             return false;
         }
+
+        integrity ??= EspIntegrityAlgorithm.None;
 
         transformSet = new IpsecTransformSet(name, cipherName, integrityName, encryption.Value,
             keyLength, integrity.Value);
@@ -111,9 +158,7 @@ public sealed class IpsecTransformSet
     }
 
     /// <summary>The ESP transform ID of the Quick Mode proposal (RFC 2407 4.4.4).</summary>
-    public byte TransformId => Encryption == EspEncryptionAlgorithm.TripleDesCbc
-        ? (byte)EspTransformId.TripleDes
-        : (byte)EspTransformId.Aes;
+    public byte TransformId => (byte)Encryption;
 
     /// <summary>
     /// The Quick Mode transform IOS sends: encapsulation mode, life type seconds and its
@@ -142,9 +187,13 @@ public sealed class IpsecTransformSet
             (ushort)IkeLifeType.Kilobytes));
         attributes.Add(IsakmpAttribute.Variable((ushort)IpsecAttributeType.SaLifeDuration,
             (uint)lifetimeKilobytes));
-        attributes.Add(IsakmpAttribute.Basic(
-            (ushort)IpsecAttributeType.AuthenticationAlgorithm, (ushort)Integrity));
-        if (Encryption == EspEncryptionAlgorithm.AesCbc)
+        if (Integrity != EspIntegrityAlgorithm.None)
+        {
+            attributes.Add(IsakmpAttribute.Basic(
+                (ushort)IpsecAttributeType.AuthenticationAlgorithm, (ushort)Integrity));
+        }
+
+        if (HasKeyLength)
         {
             attributes.Add(IsakmpAttribute.Basic((ushort)IpsecAttributeType.KeyLength,
                 (ushort)KeyLengthBits));
@@ -168,8 +217,8 @@ public sealed class IpsecTransformSet
         }
 
         var lifeType = IkeLifeType.Seconds;
-        int keyLength = Encryption == EspEncryptionAlgorithm.AesCbc ? 0 : KeyLengthBits;
-        bool mode = false, integrity = false;
+        int keyLength = HasKeyLength ? 0 : KeyLengthBits;
+        bool mode = false, integrity = Integrity == EspIntegrityAlgorithm.None;
         foreach (var attribute in transform.Attributes)
         {
             if (!attribute.TryGetInteger(out ulong value))

@@ -24,7 +24,7 @@ namespace DmvpnLab.Protocols.Ipsec.Crypto;
 /// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 /// |        Payload Data | Padding 1, 2, 3... | Pad Length | Next  |
 /// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
-/// |         Integrity Check Value (ICV), 12 or 16 bytes           |
+/// |         Integrity Check Value (ICV), 12 to 32 bytes           |
 /// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
 /// </code>
 /// </remarks>
@@ -95,6 +95,12 @@ public sealed class EspSecurityAssociation : IDisposable
                 (IncrementalHash.CreateHMAC(HashAlgorithmName.MD5, integrityKey), 12),
             EspIntegrityAlgorithm.HmacSha196 =>
                 (IncrementalHash.CreateHMAC(HashAlgorithmName.SHA1, integrityKey), 12),
+            EspIntegrityAlgorithm.HmacSha256128 =>
+                (IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, integrityKey), 16),
+            EspIntegrityAlgorithm.HmacSha384192 =>
+                (IncrementalHash.CreateHMAC(HashAlgorithmName.SHA384, integrityKey), 24),
+            EspIntegrityAlgorithm.HmacSha512256 =>
+                (IncrementalHash.CreateHMAC(HashAlgorithmName.SHA512, integrityKey), 32),
             _ => throw new ArgumentOutOfRangeException(nameof(integrity), integrity, null),
         };
     }
@@ -357,7 +363,8 @@ public sealed class EspSecurityAssociation : IDisposable
 
     private void ComputeIcv(ReadOnlySpan<byte> authenticated, Span<byte> icv)
     {
-        Span<byte> mac = stackalloc byte[20];
+        // The longest HMAC here is SHA-512's 64 bytes.
+        Span<byte> mac = stackalloc byte[64];
         _hmac!.AppendData(authenticated);
         int written = _hmac.GetHashAndReset(mac);
         System.Diagnostics.Debug.Assert(written >= IcvLength, "HMAC shorter than its ICV");

@@ -68,6 +68,9 @@ public static class WiresharkKeyExport
         EspIntegrityAlgorithm.None => "NULL",
         EspIntegrityAlgorithm.HmacMd596 => "HMAC-MD5-96 [RFC2403]",
         EspIntegrityAlgorithm.HmacSha196 => "HMAC-SHA-1-96 [RFC2404]",
+        EspIntegrityAlgorithm.HmacSha256128 => "HMAC-SHA-256-128 [RFC4868]",
+        EspIntegrityAlgorithm.HmacSha384192 => "HMAC-SHA-384-192 [RFC4868]",
+        EspIntegrityAlgorithm.HmacSha512256 => "HMAC-SHA-512-256 [RFC4868]",
         _ => throw new ArgumentOutOfRangeException(nameof(integrity), integrity, null),
     };
 

@@ -10,40 +10,7 @@ namespace DmvpnLab.Lab.Tests.Eigrp;
 internal static class EigrpDmvpnLab
 {
     public static TestLab Boot(string hubTunnel = "!", string hubRouter = "!", int seed = 1) =>
-        TestLab.Boot(new Dictionary<string, string>
-        {
-            ["lab.yaml"] = """
-                name: eigrp-dmvpn
-                topology:
-                  nodes:
-                    HUB:     { kind: ios, config: HUB.cfg }
-                    SPOKE-1: { kind: ios, config: SPOKE-1.cfg }
-                    SPOKE-2: { kind: ios, config: SPOKE-2.cfg }
-                    INET:    { kind: ios, config: INET.cfg }
-                    VPC-4:   { kind: vpcs, config: VPC-4.vpc }
-                    VPC-5:   { kind: vpcs, config: VPC-5.vpc }
-                    VPC-6:   { kind: vpcs, config: VPC-6.vpc }
-                  links:
-                    - endpoints: ["HUB:Gi0/0", "INET:Gi0/0"]
-                      delay: 2ms
-                    - endpoints: ["SPOKE-1:Gi0/0", "INET:Gi0/1"]
-                      delay: 2ms
-                    - endpoints: ["SPOKE-2:Gi0/0", "INET:Gi0/2"]
-                      delay: 2ms
-                    - endpoints: ["HUB:Gi0/1", "VPC-4:eth0"]
-                    - endpoints: ["SPOKE-1:Gi0/1", "VPC-5:eth0"]
-                    - endpoints: ["SPOKE-2:Gi0/1", "VPC-6:eth0"]
-                """,
-            ["INET.cfg"] = """
-                hostname INET
-                interface GigabitEthernet0/0
-                 ip address 10.10.10.2 255.255.255.252
-                interface GigabitEthernet0/1
-                 ip address 10.10.10.6 255.255.255.252
-                interface GigabitEthernet0/2
-                 ip address 10.10.10.10 255.255.255.252
-                """,
-            ["HUB.cfg"] = $"""
+        TestLab.Boot(DmvpnTopology.Files("eigrp-dmvpn", hub: $"""
                 hostname HUB
                 interface GigabitEthernet0/0
                  ip address 10.10.10.1 255.255.255.252
@@ -63,12 +30,8 @@ internal static class EigrpDmvpnLab
                  {hubRouter}
                 ip route 0.0.0.0 0.0.0.0 10.10.10.2
                 """,
-            ["SPOKE-1.cfg"] = Spoke(1, "10.10.10.5", "10.10.10.6", "172.16.1.2", "192.168.164"),
-            ["SPOKE-2.cfg"] = Spoke(2, "10.10.10.9", "10.10.10.10", "172.16.1.3", "192.168.161"),
-            ["VPC-4.vpc"] = "ip 192.168.160.10/24 192.168.160.1\n",
-            ["VPC-5.vpc"] = "ip 192.168.164.10/24 192.168.164.1\n",
-            ["VPC-6.vpc"] = "ip 192.168.161.10/24 192.168.161.1\n",
-        }, seed);
+            spoke1: Spoke(1, "10.10.10.5", "10.10.10.6", "172.16.1.2", "192.168.164"),
+            spoke2: Spoke(2, "10.10.10.9", "10.10.10.10", "172.16.1.3", "192.168.161")), seed);
 
     private static string Spoke(int number, string wan, string gateway, string tunnel,
         string lan) => $"""

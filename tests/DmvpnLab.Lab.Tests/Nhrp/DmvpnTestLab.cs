@@ -23,48 +23,11 @@ public static class DmvpnTestLab
     public static TestLab Boot(Options? options = null)
     {
         options ??= new Options();
-        return TestLab.Boot(new Dictionary<string, string>
-        {
-            ["lab.yaml"] = """
-                name: dmvpn-nhrp
-                topology:
-                  nodes:
-                    HUB:     { kind: ios, config: HUB.cfg }
-                    SPOKE-1: { kind: ios, config: SPOKE-1.cfg }
-                    SPOKE-2: { kind: ios, config: SPOKE-2.cfg }
-                    INET:    { kind: ios, config: INET.cfg }
-                    VPC-4:   { kind: vpcs, config: VPC-4.vpc }
-                    VPC-5:   { kind: vpcs, config: VPC-5.vpc }
-                    VPC-6:   { kind: vpcs, config: VPC-6.vpc }
-                  links:
-                    - endpoints: ["HUB:Gi0/0", "INET:Gi0/0"]
-                      delay: 2ms
-                    - endpoints: ["SPOKE-1:Gi0/0", "INET:Gi0/1"]
-                      delay: 2ms
-                    - endpoints: ["SPOKE-2:Gi0/0", "INET:Gi0/2"]
-                      delay: 2ms
-                    - endpoints: ["HUB:Gi0/1", "VPC-4:eth0"]
-                    - endpoints: ["SPOKE-1:Gi0/1", "VPC-5:eth0"]
-                    - endpoints: ["SPOKE-2:Gi0/1", "VPC-6:eth0"]
-                """,
-            ["INET.cfg"] = """
-                hostname INET
-                interface GigabitEthernet0/0
-                 ip address 10.10.10.2 255.255.255.252
-                interface GigabitEthernet0/1
-                 ip address 10.10.10.6 255.255.255.252
-                interface GigabitEthernet0/2
-                 ip address 10.10.10.10 255.255.255.252
-                """,
-            ["HUB.cfg"] = Hub(options),
-            ["SPOKE-1.cfg"] = Spoke(options, 1, "10.10.10.5", "10.10.10.6", "172.16.1.2",
-                "192.168.164.1", options.HubKey, noUnique: true),
-            ["SPOKE-2.cfg"] = Spoke(options, 2, "10.10.10.9", "10.10.10.10", "172.16.1.3",
-                "192.168.161.1", options.Spoke2Key, options.Spoke2NoUnique),
-            ["VPC-4.vpc"] = "ip 192.168.160.10/24 192.168.160.1\n",
-            ["VPC-5.vpc"] = "ip 192.168.164.10/24 192.168.164.1\n",
-            ["VPC-6.vpc"] = "ip 192.168.161.10/24 192.168.161.1\n",
-        }, options.Seed);
+        return TestLab.Boot(DmvpnTopology.Files("dmvpn-nhrp", Hub(options),
+            Spoke(options, 1, "10.10.10.5", "10.10.10.6", "172.16.1.2", "192.168.164.1",
+                options.HubKey, noUnique: true),
+            Spoke(options, 2, "10.10.10.9", "10.10.10.10", "172.16.1.3", "192.168.161.1",
+                options.Spoke2Key, options.Spoke2NoUnique)), options.Seed);
     }
 
     public static NetworkNode Node(TestLab lab, string name) =>

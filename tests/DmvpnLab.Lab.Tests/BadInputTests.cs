@@ -18,12 +18,14 @@ public class BadInputTests
 
     [Theory]
     [InlineData("interface Tunnel1\n tunnel source Tunnel1\n", "cannot be sourced from itself")]
-    [InlineData("interface Tunnel2\ninterface Tunnel1\n tunnel source Tunnel2\ninterface Tunnel2\n tunnel source Tunnel1\n",
+    [InlineData("interface Tunnel2\ninterface Tunnel1\n tunnel source Tunnel2\n" +
+        "interface Tunnel2\n tunnel source Tunnel1\n",
         "cannot be sourced from itself")]
     [InlineData("interface Gi0/0\n ip address 10.0.0.1 255.0.255.0\n", "Bad mask 0xFF00FF00 for address 10.0.0.1")]
     [InlineData("interface Gi0/0\n ip address 10.0.0.0 255.255.255.0\n", "Not a valid host address - 10.0.0.0")]
     [InlineData("interface Gi0/0\n ip address 0.0.0.0 255.255.255.0\n", "Not a valid host address - 0.0.0.0")]
-    [InlineData("interface Gi0/0\n ip address 10.0.0.1 255.255.255.0\ninterface Gi0/1\n ip address 10.0.0.2 255.255.255.252\n",
+    [InlineData("interface Gi0/0\n ip address 10.0.0.1 255.255.255.0\n" +
+        "interface Gi0/1\n ip address 10.0.0.2 255.255.255.252\n",
         "% 10.0.0.0 overlaps with GigabitEthernet0/0")]
     [InlineData("interface Gi0/0\n ip address 10.0.0.1 255.255.255.0\nip route 10.9.0.0 255.255.0.0 10.0.0.1\n",
         "%Invalid next hop address (it's this router)")]
@@ -35,6 +37,10 @@ public class BadInputTests
         Assert.Contains(lab.Lab.Log.Lines, l => l.Contains(message));
         Assert.Contains("Interface", lab.Execute("R1", "show ip interface brief"));
     }
+
+    private const string Links = "name: x\ntopology:\n  nodes:\n    R1: { kind: ios }\n  links:\n";
+
+    private const string SelfLink = Links + "    - endpoints: [\"R1:Gi0/0\", \"R1:Gi0/1\"]\n";
 
     [Fact]
     public void EndInTheMiddle_TheIgnoredLinesAreReported()
@@ -49,13 +55,14 @@ public class BadInputTests
     [InlineData("name: x\ntopology:\n", "topology is missing")]
     [InlineData("name: x\ntopology:\n  nodes:\n", "topology has no nodes")]
     [InlineData("name: x\ntopology:\n  nodes:\n    R1:\n", "node R1: kind is missing")]
-    [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios }\n  links:\n    -\n", "needs exactly two endpoints")]
-    [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios }\n  links:\n    - endpoints: [~, \"R1:Gi0/0\"]\n", "an endpoint is empty")]
+    [InlineData(Links + "    -\n", "needs exactly two endpoints")]
+    [InlineData(Links + "    - endpoints: [~, \"R1:Gi0/0\"]\n", "an endpoint is empty")]
     [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios }\n    R1: { kind: vpcs }\n", "lab.yaml:")]
     [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios, ports: -1 }\n", "ports must be between 1 and 4096")]
-    [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios, ports: 2000000000 }\n", "ports must be between 1 and 4096")]
-    [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios }\n  links:\n    - endpoints: [\"R1:Gi0/0\", \"R1:Gi0/1\"]\n      delay: 1e300h\n", "not a duration")]
-    [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios }\n  links:\n    - endpoints: [\"R1:Gi0/0\", \"R1:Gi0/1\"]\n      loss: .nan\n", "loss must be between 0 and 1")]
+    [InlineData("name: x\ntopology:\n  nodes:\n    R1: { kind: ios, ports: 2000000000 }\n",
+        "ports must be between 1 and 4096")]
+    [InlineData(SelfLink + "      delay: 1e300h\n", "not a duration")]
+    [InlineData(SelfLink + "      loss: .nan\n", "loss must be between 0 and 1")]
     public void BadLabYaml_ClearOneLineError(string yaml, string expected)
     {
         var error = Assert.Throws<LabLoadException>(() => LabDefinitionReader.Parse(yaml, "lab.yaml"));
